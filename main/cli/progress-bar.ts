@@ -1,0 +1,37 @@
+// A one-line progress bar on stderr for pulls, redrawn in place; silent when stderr is not a terminal.
+import type { Progress } from '../../helper/protocol';
+
+function size(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit] ?? 'B'}`;
+}
+
+export function describeProgress(progress: Progress): string {
+  if (progress.phase === 'deploying') return 'Deploying…';
+  if (progress.phase === 'connecting') return 'Connecting…';
+  const fraction = progress.requested > 0 ? Math.min(progress.fetched / progress.requested, 1) : 0;
+  const width = 24;
+  const filled = Math.round(fraction * width);
+  return `Fetching [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(progress.fetched)}/${String(progress.requested)} objects, ${size(progress.bytes)} at ${size(progress.rate)}/s`;
+}
+
+export function progressBar(): { update: (progress: Progress) => void; done: () => void } {
+  const tty = process.stderr.isTTY;
+  let drawn = false;
+  return {
+    update: (progress) => {
+      if (!tty) return;
+      process.stderr.write(`\r\x1b[2K${describeProgress(progress)}`);
+      drawn = true;
+    },
+    done: () => {
+      if (drawn) process.stderr.write('\r\x1b[2K');
+    },
+  };
+}

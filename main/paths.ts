@@ -1,0 +1,35 @@
+// Where Canopy's files are: the package root (a checkout or the installed app), the engine bundle, and the
+// user's cache and data directories.
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function findPackageRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
+  }
+}
+
+export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** The gjs bundle. Inside a packaged app it is unpacked from the asar archive, since gjs cannot read asar. */
+export function engineBundle(): string {
+  return join(packageRoot.replace(/app\.asar$/, 'app.asar.unpacked'), 'dist/helper/engine.js');
+}
+
+export function rendererDir(): string {
+  return join(packageRoot, 'dist/renderer');
+}
+
+export function cacheDir(): string {
+  return process.env.CANOPY_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'canopy');
+}
+
+export function dataDir(): string {
+  return process.env.CANOPY_DATA_DIR ?? join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local/share'), 'canopy');
+}
+
+/** The root-owned privileged helper, at the fixed path its polkit actions name. */
+export const PRIVILEGED_HELPER = '/usr/libexec/canopy/canopy-helper';

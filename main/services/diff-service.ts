@@ -1,0 +1,127 @@
+// Package and file diffs between two commits. Commits are immutable, so a diff is cached by its pair of checksums:
+// in memory for the running process and on disk in the user's cache for the next one.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileDiffResult, Target } from '../../helper/protocol';
+import { cacheDir } from '../paths';
+import { changelogSince } from '../packages/changelogs';
+import { diffPackages } from '../packages/package-diff';
+import type { PackageDiff, PackageList } from '../packages/package-model';
+import { fromPkglist, parseDpkgStatus, parseRpmdbSqlite } from '../packages/read-packages';
+import type { CanopyService } from './canopy-service';
+import { EngineError } from './engine-error';
+
+export interface CommitDiff {
+  from: string;
+  to: string;
+  source: PackageList['source'];
+  packages: PackageDiff;
+  files?: FileDiffResult;
+}
+
+export interface DiffOptions {
+  changelogs?: boolean;
+  files?: boolean;
+  /** Where TO lives when it is not in FROM's repository: a preview fetched into the user's cache. */
+  toTarget?: Target;
+}
+
+const MEMORY_ENTRIES = 16;
+
+class Lru<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly size: number) {}
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    const oldest = this.entries.keys().next().value;
+    if (this.entries.size > this.size && oldest !== undefined) this.entries.delete(oldest);
+  }
+}
+
+export class DiffService {
+  private readonly lists = new Lru<PackageList>(MEMORY_ENTRIES);
+  private readonly diffs = new Lru<CommitDiff>(MEMORY_ENTRIES);
+
+  constructor(private readonly service: CanopyService) {}
+
+  async packages(target: Target, rev: string, changelogs = false): Promise<PackageList & { checksum: string }> {
+    const database = await this.service.read('packageDatabase', { target, rev, cacheDir: cacheDir() });
+    const key = `${database.source === 'pkglist' ? database.checksum : database.contentChecksum}:${String(changelogs)}`;
+    let list = this.lists.get(key);
+    if (!list) {
+      if (database.source === 'pkglist') list = { source: 'pkglist', packages: fromPkglist(database.pkglist) };
+      else if (database.source === 'dpkg') list = { source: 'dpkg', packages: parseDpkgStatus(readFileSync(database.path, 'utf8')) };
+      else if (database.format === 'bdb') {
+        throw new EngineError('no-package-database', `commit ${database.checksum} has a BerkeleyDB rpm database, which Canopy cannot read yet`);
+      } else list = { source: 'rpmdb', packages: parseRpmdbSqlite(readFileSync(database.path), changelogs) };
+      this.lists.set(key, list);
+    }
+    return { ...list, checksum: database.checksum };
+  }
+
+  async diff(target: Target, from: string, to: string, options: DiffOptions = {}): Promise<CommitDiff> {
+    const toTarget = options.toTarget ?? target;
+    const [fromChecksum, toChecksum] = await Promise.all([
+      this.service.read('resolve', { target, rev: from }),
+      this.service.read('resolve', { target: toTarget, rev: to }),
+    ]);
+    const key = `${fromChecksum.checksum}-${toChecksum.checksum}${options.changelogs ? '-changelogs' : ''}`;
+    let diff = this.diffs.get(key) ?? readCached(key);
+    if (!diff) {
+      const [before, after] = await Promise.all([
+        this.packages(target, fromChecksum.checksum),
+        this.packages(toTarget, toChecksum.checksum, options.changelogs === true),
+      ]);
+      const packages = diffPackages(before, after);
+      if (options.changelogs) addChangelogs(packages, before, after);
+      diff = { from: fromChecksum.checksum, to: toChecksum.checksum, source: after.source, packages };
+      writeCached(key, diff);
+    }
+    this.diffs.set(key, diff);
+    if (!options.files) return diff;
+    if (toTarget !== target) {
+      throw new EngineError('invalid-argument', 'a file diff needs both commits in one repository');
+    }
+    const files = await this.service.read('fileDiff', { target, from: fromChecksum.checksum, to: toChecksum.checksum });
+    return { ...diff, files };
+  }
+}
+
+function addChangelogs(diff: PackageDiff, before: PackageList, after: PackageList): void {
+  const old = new Map(before.packages.map((p) => [`${p.name}.${p.arch}`, p]));
+  const fresh = new Map(after.packages.map((p) => [`${p.name}.${p.arch}`, p]));
+  for (const change of diff.upgraded) {
+    const previous = old.get(`${change.name}.${change.arch}`);
+    const current = fresh.get(`${change.name}.${change.arch}`);
+    if (previous && current?.changelog) change.changelog = changelogSince(current.changelog, previous);
+  }
+}
+
+function cachePath(key: string): string {
+  return join(cacheDir(), 'diffs-v1', `${key}.json`);
+}
+
+function readCached(key: string): CommitDiff | undefined {
+  try {
+    return JSON.parse(readFileSync(cachePath(key), 'utf8')) as CommitDiff;
+  } catch {
+    return undefined; // Not cached yet, or a torn write: compute it again.
+  }
+}
+
+function writeCached(key: string, diff: CommitDiff): void {
+  const path = cachePath(key);
+  mkdirSync(join(cacheDir(), 'diffs-v1'), { recursive: true });
+  const temporary = `${path}.${String(process.pid)}.tmp`;
+  writeFileSync(temporary, JSON.stringify(diff));
+  renameSync(temporary, path);
+}

@@ -1,0 +1,65 @@
+// The one contract between the renderer and the main process (Electron IPC or browser mode's HTTP API): each
+// method's parameter schema, checked by main on every call, and its result type. The sysroot is chosen when the
+// app starts, never by the renderer.
+import { z } from 'zod';
+import {
+  checksumSchema,
+  refspecSchema,
+  remoteNameSchema,
+  revSchema,
+  type ChangeResult,
+  type HistoryResult,
+  type LogResult,
+  type RefsResult,
+  type Remote,
+  type StatusResult,
+  type UpdateCheckResult,
+} from '../helper/protocol';
+import type { CommitDiff } from '../main/services/diff-service';
+
+export const apiSchemas = {
+  status: z.object({}).strict(),
+  remotes: z.object({}).strict(),
+  refs: z.object({ remote: remoteNameSchema, refresh: z.boolean().optional() }).strict(),
+  log: z.object({ rev: revSchema, limit: z.number().int().min(1).max(1000).optional() }).strict(),
+  history: z.object({}).strict(),
+  checkUpdate: z.object({}).strict(),
+  diff: z.object({ from: revSchema, to: revSchema, changelogs: z.boolean().optional(), files: z.boolean().optional() }).strict(),
+  previewUpdate: z.object({}).strict(),
+  previewSwitch: z.object({ refspec: refspecSchema }).strict(),
+  rollback: z.object({}).strict(),
+  pin: z.object({ index: z.number().int().min(0).max(1000), pinned: z.boolean() }).strict(),
+  switch: z.object({ refspec: refspecSchema }).strict(),
+  upgrade: z.object({}).strict(),
+  deploy: z.object({ checksum: checksumSchema }).strict(),
+} as const;
+
+export type ApiMethod = keyof typeof apiSchemas;
+export type ApiParams<M extends ApiMethod> = z.input<(typeof apiSchemas)[M]>;
+
+export interface ApiResults {
+  status: StatusResult;
+  remotes: { remotes: Remote[] };
+  refs: RefsResult;
+  log: LogResult;
+  history: HistoryResult;
+  checkUpdate: UpdateCheckResult;
+  diff: CommitDiff;
+  previewUpdate: CommitDiff;
+  previewSwitch: CommitDiff;
+  rollback: ChangeResult;
+  pin: ChangeResult;
+  switch: ChangeResult;
+  upgrade: ChangeResult;
+  deploy: ChangeResult;
+}
+
+export function isApiMethod(value: string): value is ApiMethod {
+  return Object.hasOwn(apiSchemas, value);
+}
+
+/** An error as it crosses to the renderer: the engine's code and one line. */
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+}

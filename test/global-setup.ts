@@ -1,0 +1,17 @@
+// Builds the shared fixture once per test run, with the real ostree tools.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { removeTree } from '../main/demo/tree-builder';
+import { stopGpgAgent } from './support/gpg';
+import { buildFixture } from './fixtures/fixture';
+
+export default function setup(): () => void {
+  const root = mkdtempSync(join(tmpdir(), 'canopy-fixture-'));
+  const fixture = buildFixture(root);
+  process.env.CANOPY_FIXTURE = root;
+  return () => {
+    stopGpgAgent(fixture.gpgHome);
+    removeTree(root);
+  };
+}

@@ -1,0 +1,100 @@
+// Privileged changes through the installed helper, a real polkitd and pkexec: the denied user changes nothing and
+// can still read, the allowed user succeeds, and hostile input to the root helper is refused with nothing changed.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deployment } from '../../helper/protocol';
+import { createDemo, demoPaths } from '../../main/demo/demo-system';
+import { removeTree } from '../../main/demo/tree-builder';
+import { canopyJson } from '../support/cli';
+import { ALLOWED_USER, createUsers, DENIED_USER, INSTALLED_HELPER, installHelperPackage, purgeHelperPackage, runAs, startPolkit } from '../support/polkit';
+import { run } from '../support/run';
+
+const root = mkdtempSync(join(tmpdir(), 'canopy-polkit-'));
+const paths = demoPaths(join(root, 'system'));
+const helper = INSTALLED_HELPER;
+const bin = join(import.meta.dirname, '../../bin/canopy.js');
+
+const statusOf = (): Deployment[] => canopyJson<{ deployments: Deployment[] }>(['status', '--sysroot', paths.sysroot]).deployments;
+const asUser = (user: string, args: string[]) =>
+  runAs(user, process.execPath, [bin, ...args], { CANOPY_CACHE_DIR: join(root, `cache-${user}`), HOME: root });
+
+beforeAll(async () => {
+  chmodSync(root, 0o755);
+  createDemo(paths);
+  await startPolkit();
+  createUsers();
+  installHelperPackage([paths.sysroot]);
+}, 300_000);
+
+afterAll(() => {
+  purgeHelperPackage();
+  removeTree(root);
+});
+
+describe('the polkit helper', () => {
+  it('is installed from the package root-owned, with no user-writable directory on the way', () => {
+    const paths = [helper, '/usr/lib/canopy/engine.js', '/etc/canopy/helper.conf', '/usr/share/polkit-1/actions/org.canopy.helper.policy'];
+    const stat = run('stat', ['-c', '%U %a', ...paths]);
+    expect(stat.trim().split('\n')).toEqual(['root 755', 'root 644', 'root 644', 'root 644']);
+    for (const dir of ['/usr', '/usr/libexec', '/usr/libexec/canopy', '/usr/lib', '/usr/lib/canopy', '/etc', '/etc/canopy']) {
+      const [owner, mode] = run('stat', ['-c', '%U %a', dir]).trim().split(' ');
+      expect(owner, dir).toBe('root');
+      expect(Number.parseInt(mode ?? '777', 8) & 0o022, dir).toBe(0);
+    }
+  });
+
+  it('lets the denied user read but not change anything', () => {
+    const before = statusOf();
+    const read = asUser(DENIED_USER, ['status', '--sysroot', paths.sysroot, '--json']);
+    expect(read.status).toBe(0);
+    expect((JSON.parse(read.stdout) as { deployments: Deployment[] }).deployments).toEqual(before);
+    const change = asUser(DENIED_USER, ['rollback', '--sysroot', paths.sysroot]);
+    expect(change.status).toBe(7);
+    expect(change.stderr.trim()).toMatch(/^canopy: not authorized/);
+    expect(statusOf()).toEqual(before);
+  });
+
+  it('lets the allowed user roll back and pin, and journals who did it', () => {
+    const before = statusOf();
+    const rollback = asUser(ALLOWED_USER, ['rollback', '--sysroot', paths.sysroot, '--json']);
+    expect(rollback.stderr).toBe('');
+    expect(rollback.status).toBe(0);
+    const after = statusOf();
+    expect(after.map((d) => d.checksum)).toEqual([before[1]?.checksum, before[0]?.checksum]);
+    expect(asUser(ALLOWED_USER, ['pin', '1', '--sysroot', paths.sysroot]).status).toBe(0);
+    expect(statusOf()[1]?.pinned).toBe(true);
+    const history = canopyJson<{ entries: { user: string; action: string; result: string }[] }>(['history', '--sysroot', paths.sysroot]);
+    expect(history.entries.slice(0, 2)).toMatchObject([
+      { user: ALLOWED_USER, action: 'pin', result: 'ok' },
+      { user: ALLOWED_USER, action: 'rollback', result: 'ok' },
+    ]);
+  });
+
+  it('refuses hostile input as root, with the sysroot unchanged and fsck clean', () => {
+    const before = statusOf();
+    const target = { kind: 'sysroot', path: paths.sysroot };
+    const hostile: [string, string, RegExp][] = [
+      ['rollback', 'not json', /not JSON/],
+      ['rollback', JSON.stringify({ id: 1, method: 'pin', params: { target, index: 0, pinned: true } }), /authorized for rollback, not pin/],
+      ['pin', JSON.stringify({ id: 1, method: 'pin', params: { target, index: 99, pinned: true } }), /out of range/],
+      ['pin', JSON.stringify({ id: 1, method: 'pin', params: { target, index: -1, pinned: true } }), /index/],
+      ['switch', JSON.stringify({ id: 1, method: 'switch', params: { target, refspec: 'demo:../../etc' } }), /refspec/],
+      ['switch', JSON.stringify({ id: 1, method: 'switch', params: { target, refspec: 'demo:x;rm -rf /' } }), /refspec/],
+      ['switch', JSON.stringify({ id: 1, method: 'switch', params: { target, refspec: 'nosuchremote:demo/1/x86_64/workstation' } }), /unknown remote/],
+      ['rollback', JSON.stringify({ id: 1, method: 'rollback', params: { target: { kind: 'sysroot', path: root } } }), /not allowed/],
+      ['rollback', JSON.stringify({ id: 1, method: 'rollback', params: { target: { kind: 'sysroot', path: `${paths.sysroot}/../system/sysroot` } } }), /not allowed/],
+      ['rollback', 'x'.repeat(2 * 1024 * 1024), /longer than/],
+      ['--config', '', /unknown verb|usage/],
+    ];
+    for (const [verb, input, message] of hostile) {
+      const result = spawnSync(helper, [verb], { input: `${input}\n`, encoding: 'utf8', timeout: 60_000 });
+      expect(result.stdout, `${verb} ${input.slice(0, 80)}`).toMatch(message);
+      expect(result.stdout).toContain('"error"');
+    }
+    expect(statusOf()).toEqual(before);
+    run('ostree', ['fsck', `--repo=${paths.sysroot}/ostree/repo`]);
+  });
+});

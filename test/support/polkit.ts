@@ -1,0 +1,77 @@
+// A real system bus and polkitd for the privilege tests, users that polkit allows or denies, and the helper
+// installed root-owned the way the packages install it.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { run } from './run';
+
+export const ALLOWED_USER = 'canopy-allowed';
+export const DENIED_USER = 'canopy-denied';
+const RULES = '/etc/polkit-1/rules.d/49-canopy-tests.rules';
+const BUS = '/run/dbus/system_bus_socket';
+
+function polkitRunning(): boolean {
+  return spawnSync('busctl', ['--system', 'status', 'org.freedesktop.PolicyKit1'], { stdio: 'ignore' }).status === 0;
+}
+
+export async function startPolkit(): Promise<void> {
+  if (!existsSync(BUS)) {
+    mkdirSync('/run/dbus', { recursive: true });
+    run('dbus-daemon', ['--system', '--fork']);
+  }
+  if (!polkitRunning()) {
+    spawn('/usr/lib/polkit-1/polkitd', ['--no-debug'], { detached: true, stdio: 'ignore' }).unref();
+    for (let i = 0; i < 100 && !polkitRunning(); i++) await sleep(100);
+    if (!polkitRunning()) throw new Error('polkitd did not come up on the system bus');
+  }
+}
+
+export function createUsers(): void {
+  for (const user of [ALLOWED_USER, DENIED_USER]) {
+    if (spawnSync('id', [user], { stdio: 'ignore' }).status !== 0) run('useradd', ['--create-home', user]);
+  }
+  // Rules are JavaScript evaluated by polkitd; polkitd rereads the directory when it changes.
+  writeFileSync(
+    RULES,
+    `polkit.addRule(function (action, subject) {
+  if (action.id.indexOf("org.canopy.") !== 0) return polkit.Result.NOT_HANDLED;
+  if (subject.user === "${ALLOWED_USER}") return polkit.Result.YES;
+  if (subject.user === "${DENIED_USER}") return polkit.Result.NO;
+  return polkit.Result.NOT_HANDLED;
+});
+`,
+  );
+}
+
+export const INSTALLED_HELPER = '/usr/libexec/canopy/canopy-helper';
+const CONFIG = '/etc/canopy/helper.conf';
+
+/** Builds the canopy-helper .deb and installs it with dpkg, as a user of the package would get it. */
+export function installHelperPackage(allowedSysroots: string[]): void {
+  const out = mkdtempSync(join(tmpdir(), 'canopy-packages-'));
+  try {
+    run('bash', ['build/package-helper.sh', '--out', out]);
+    const deb = readdirSync(out).find((file) => file.endsWith('.deb'));
+    if (!deb) throw new Error('package-helper.sh built no .deb');
+    run('dpkg', ['-i', join(out, deb)]);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+  writeFileSync(CONFIG, `[helper]\nallowed-sysroots=${allowedSysroots.join(';')}\n`, { mode: 0o644 });
+}
+
+export function purgeHelperPackage(): void {
+  run('dpkg', ['--purge', 'canopy-helper']);
+}
+
+/** Runs a command as another user, without standard input (so pkexec cannot prompt). */
+export function runAs(user: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync('runuser', ['-u', user, '--', 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v ?? ''}`), command, ...args], {
+    encoding: 'utf8',
+    input: '',
+    timeout: 120_000,
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
