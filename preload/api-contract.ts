@@ -32,7 +32,17 @@ export const apiSchemas = {
   switch: z.object({ refspec: refspecSchema }).strict(),
   upgrade: z.object({}).strict(),
   deploy: z.object({ checksum: checksumSchema }).strict(),
+  cleanup: z.object({}).strict(),
+  cancel: z.object({}).strict(),
+  reboot: z.object({}).strict(),
 } as const;
+
+/** Calls that change the system: they report progress while they run, and `cancel` stops the running one. */
+export const CHANGE_CALLS = ['rollback', 'pin', 'switch', 'upgrade', 'deploy', 'cleanup'] as const;
+export type ChangeCall = (typeof CHANGE_CALLS)[number];
+export function isChangeCall(method: string): method is ChangeCall {
+  return (CHANGE_CALLS as readonly string[]).includes(method);
+}
 
 export type ApiMethod = keyof typeof apiSchemas;
 export type ApiParams<M extends ApiMethod> = z.input<(typeof apiSchemas)[M]>;
@@ -52,6 +62,9 @@ export interface ApiResults {
   switch: ChangeResult;
   upgrade: ChangeResult;
   deploy: ChangeResult;
+  cleanup: ChangeResult;
+  cancel: { cancelled: boolean };
+  reboot: Record<string, never>;
 }
 
 export function isApiMethod(value: string): value is ApiMethod {

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { CanopyService } from '../services/canopy-service';
 import { EngineError } from '../services/engine-error';
+import type { EngineClient } from '../services/engine-client';
 import { formatCommits, formatDeployments, formatDiff, formatHistory, formatPackage, formatRefs, formatRemotes } from './format';
 import { jsonOption, positiveInteger, repoOption, sysrootOption, sysrootPath, targetOf, type TargetOptions } from './options';
 import { registerChangeCommands } from './change-commands';
@@ -115,8 +116,8 @@ export function buildProgram(service: CanopyService): Command {
 }
 
 /** Runs the CLI; every failure is one line on stderr and a meaningful exit status, never a stack trace. */
-export async function main(argv: string[]): Promise<number> {
-  const service = new CanopyService();
+export async function main(argv: string[], engine: EngineClient | null = null): Promise<number> {
+  const service = new CanopyService(engine);
   const program = buildProgram(service);
   try {
     await program.parseAsync(argv, { from: 'user' });

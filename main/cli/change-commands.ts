@@ -6,6 +6,7 @@ import { cacheDir } from '../paths';
 import { formatDeployments, formatDiff, shortChecksum } from './format';
 import { jsonOption, nonNegativeInteger, sysrootOption, sysrootPath, type TargetOptions } from './options';
 import { progressBar } from './progress-bar';
+import { reboot } from '../services/reboot';
 import type { Print } from './canopy';
 
 /** rpm-ostree's convention for `upgrade --check`: 77 means there is nothing new. */
@@ -72,6 +73,13 @@ export function registerChangeCommands(program: Command, service: CanopyService,
     .addOption(sysrootOption())
     .addOption(jsonOption())
     .action((options: TargetOptions) => change('cleanup', { target: target(options) }, options));
+
+  program
+    .command('reboot')
+    .description('reboot into the default deployment, through systemd-logind')
+    .action(async () => {
+      await reboot();
+    });
 
   program
     .command('upgrade')

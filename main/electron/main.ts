@@ -4,6 +4,7 @@ import { app, BrowserWindow, ipcMain, Notification, protocol, session } from 'el
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { apiSchemas } from '../../preload/api-contract';
+import type { Progress } from '../../helper/protocol';
 import { createAppApi } from '../app/app-api';
 import { packageRoot, rendererDir } from '../paths';
 import { CONTENT_SECURITY_POLICY } from '../serve/content-security-policy';
@@ -35,14 +36,15 @@ function serveRenderer(): void {
 
 function registerApi(window: BrowserWindow): void {
   for (const method of Object.keys(apiSchemas)) {
-    ipcMain.handle(`canopy:${method}`, async (event, params: unknown) => {
+    ipcMain.handle(`canopy:${method}`, async (event, params: unknown, withProgress: unknown) => {
       // Only the app's own top frame may call; anything else (an iframe, a navigated page) is refused.
       const frame = event.senderFrame;
       if (event.sender !== window.webContents || !frame || frame.parent !== null || !frame.url.startsWith(`${APP_ORIGIN}/`)) {
         throw new Error('permission-denied: call from an unexpected frame');
       }
       try {
-        return await api(method, params);
+        const onProgress = withProgress === true ? (progress: Progress) => event.sender.send('canopy:progress', progress) : undefined;
+        return await api(method, params, onProgress);
       } catch (error) {
         // Electron keeps only the message of a rejected invoke; carry the code in it.
         const code = error instanceof EngineError ? error.code : 'internal';

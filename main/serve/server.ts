@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { rendererDir } from '../paths';
 import type { AppApi } from '../app/app-api';
+import { isChangeCall } from '../../preload/api-contract';
 import { EngineError } from '../services/engine-error';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
 
@@ -22,6 +23,7 @@ const CONTENT_TYPES: Record<string, string> = {
   css: 'text/css; charset=utf-8',
 };
 const MAX_BODY_BYTES = 64 * 1024;
+const NDJSON = 'application/x-ndjson';
 
 export interface RunningServer {
   url: string;
@@ -54,6 +56,20 @@ async function readBody(request: IncomingMessage): Promise<string> {
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * A change answers as a stream of JSON lines: progress while it runs, then the result or the error. The status is
+ * sent before the outcome is known, so the outcome is always in the last line.
+ */
+async function streamChange(response: ServerResponse, run: () => Promise<unknown>): Promise<void> {
+  response.writeHead(200, { 'content-type': NDJSON, 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+  try {
+    response.end(`${JSON.stringify({ result: await run() })}\n`);
+  } catch (error) {
+    const code = error instanceof EngineError ? error.code : 'internal';
+    response.end(`${JSON.stringify({ error: { code, message: error instanceof Error ? error.message : String(error) } })}\n`);
+  }
 }
 
 function tokenMatches(header: string | undefined, token: string): boolean {
@@ -108,7 +124,16 @@ export async function startServer(api: AppApi, listen: { host: string; port: num
         } catch {
           throw new EngineError('invalid-argument', 'the request body is not JSON');
         }
-        const result = await api(path.slice('/api/'.length), params);
+        const method = path.slice('/api/'.length);
+        if (isChangeCall(method) && (request.headers.accept ?? '').includes(NDJSON)) {
+          await streamChange(response, () =>
+            api(method, params, (progress) => {
+              response.write(`${JSON.stringify({ progress })}\n`);
+            }),
+          );
+          return;
+        }
+        const result = await api(method, params);
         send(response, 200, JSON.stringify(result));
       } catch (error) {
         if (error instanceof EngineError) {

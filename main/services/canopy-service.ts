@@ -8,8 +8,10 @@ import { EngineClient, runChange, type RequestOptions } from './engine-client';
 import { DiffService } from './diff-service';
 
 export class CanopyService {
-  private engine: EngineClient | null = null;
   readonly diffs = new DiffService(this);
+
+  /** An engine may be handed in already started, so that gjs starts while the caller is still loading. */
+  constructor(private engine: EngineClient | null = null) {}
 
   /** The read engine, started on first use and again if it died. */
   reader(): EngineClient {

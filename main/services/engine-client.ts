@@ -3,7 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { engineBundle, PRIVILEGED_HELPER } from '../paths';
-import { isErrorCode, type ChangeMethod, type Method, type Params, type Progress, type Results } from '../../helper/protocol';
+import { isErrorCode } from '../../helper/error-codes';
+import type { ChangeMethod, Method, Params, Progress, Results } from '../../helper/protocol';
 import { EngineError } from './engine-error';
 
 interface Pending {

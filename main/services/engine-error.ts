@@ -1,4 +1,4 @@
-import { ERROR_EXIT_CODES, type ErrorCode } from '../../helper/protocol';
+import { ERROR_EXIT_CODES, type ErrorCode } from '../../helper/error-codes';
 
 /** An engine error on the Node side: the engine's stable code and its one-line message. */
 export class EngineError extends Error {

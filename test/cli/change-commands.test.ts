@@ -130,3 +130,12 @@ describe('refusals leave the system as it was', () => {
     expect(change(['rollback']).changed).toBe(true);
   });
 });
+
+describe('canopy reboot', () => {
+  it('asks systemd-logind, and says so in one line when logind is not there', () => {
+    // This container has a system bus (the polkit tests start one) or none, but never systemd-logind.
+    const result = canopy(['reboot']);
+    expect(result.status).toBe(8);
+    expect(expectOneLineError(result)).toMatch(/^canopy: cannot reboot through systemd-logind: /);
+  });
+});

@@ -125,7 +125,7 @@ describe('canopy diff', () => {
     const human = canopy(['diff', 'deb/old', 'deb/new', '--files', ...repoArgs]);
     expect(human.status).toBe(0);
     expect(human.stdout.split('\n')[1]).toBe('Upgraded: 1  Downgraded: 1  Removed: 1  Added: 1');
-    for (const [from, to] of [['deb/old', 'deb/new'], ['rpm/old', 'rpm/new'], ['rpm/new', 'deb/old']]) {
+    for (const [from, to] of [['deb/old', 'deb/new'], ['rpm/old', 'rpm/new'], ['rpm/new', 'deb/old']] as const) {
       const diff = canopyJson<CommitDiff>(['diff', from, to, '--files', ...repoArgs]);
       const expected = { added: [] as string[], removed: [] as string[], modified: [] as string[] };
       for (const entry of run('ostree', ['diff', `--repo=${repoPath}`, from, to]).trim().split('\n')) {
