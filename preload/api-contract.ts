@@ -7,13 +7,8 @@ import {
   refspecSchema,
   remoteNameSchema,
   revSchema,
-  type ChangeResult,
-  type HistoryResult,
-  type LogResult,
-  type RefsResult,
-  type Remote,
-  type StatusResult,
-  type UpdateCheckResult,
+  type ChangeMethod,
+  type Results,
 } from '../helper/protocol';
 import type { CommitDiff } from '../main/services/diff-service';
 
@@ -47,9 +42,15 @@ export function isChangeCall(method: string): method is ChangeCall {
 export type ApiMethod = keyof typeof apiSchemas;
 export type ApiParams<M extends ApiMethod> = z.input<(typeof apiSchemas)[M]>;
 
-export interface ApiResults {
-  status: StatusResult;
-  remotes: { remotes: Remote[] };
+/** The engine's results where the API passes them through, and the app's own where it composes them. */
+export interface ApiResults
+  extends Pick<Results, 'status' | 'remotes' | 'refs' | 'log' | 'history' | 'checkUpdate' | ChangeMethod> {
+  diff: CommitDiff;
+  previewUpdate: CommitDiff;
+  previewSwitch: CommitDiff;
+  cancel: { cancelled: boolean };
+  reboot: Record<string, never>;
+};
   refs: RefsResult;
   log: LogResult;
   history: HistoryResult;
