@@ -50,22 +50,6 @@ export interface ApiResults
   previewSwitch: CommitDiff;
   cancel: { cancelled: boolean };
   reboot: Record<string, never>;
-};
-  refs: RefsResult;
-  log: LogResult;
-  history: HistoryResult;
-  checkUpdate: UpdateCheckResult;
-  diff: CommitDiff;
-  previewUpdate: CommitDiff;
-  previewSwitch: CommitDiff;
-  rollback: ChangeResult;
-  pin: ChangeResult;
-  switch: ChangeResult;
-  upgrade: ChangeResult;
-  deploy: ChangeResult;
-  cleanup: ChangeResult;
-  cancel: { cancelled: boolean };
-  reboot: Record<string, never>;
 }
 
 export function isApiMethod(value: string): value is ApiMethod {
