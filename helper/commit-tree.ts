@@ -52,7 +52,7 @@ export function hasTree(repo: OSTree.Repo, checksum: string): boolean {
 
 export function diffCommitTrees(repo: OSTree.Repo, from: string, to: string): FileDiffResult {
   const result: FileDiffResult = { from, to, added: [], removed: [], modified: [] };
-  // Like `ostree diff`, an added or removed directory is listed with everything under it.
+  // Like `ostree diff`, an added directory is listed with everything under it, a removed one alone.
   const listAll = (list: string[], path: string, tree: string): void => {
     list.push(path);
     const { files, dirs } = loadTree(repo, tree);
@@ -75,7 +75,7 @@ export function diffCommitTrees(repo: OSTree.Repo, from: string, to: string): Fi
     for (const [name, dir] of left.dirs) {
       const other = right.dirs.get(name);
       if (!other) {
-        if (!right.files.has(name)) listAll(result.removed, path + name, dir.tree);
+        if (!right.files.has(name)) result.removed.push(path + name);
         else result.modified.push(path + name);
         continue;
       }

@@ -102,7 +102,7 @@ function addChangelogs(diff: PackageDiff, before: PackageList, after: PackageLis
   for (const change of diff.upgraded) {
     const previous = old.get(`${change.name}.${change.arch}`);
     const current = fresh.get(`${change.name}.${change.arch}`);
-    if (previous && current?.changelog) change.changelog = changelogSince(current.changelog, previous);
+    if (previous && current?.changelog) change.changelog = changelogSince(current.changelog, previous.changelogTime);
   }
 }
 
