@@ -31,8 +31,9 @@ function run(): void {
   };
 
   const serveNext = (): void => {
+    if (running) return;
     const line = queue.shift();
-    if (line === undefined || running) {
+    if (line === undefined) {
       finishIfDone();
       return;
     }
