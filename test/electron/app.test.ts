@@ -51,7 +51,7 @@ describe('the Electron window', () => {
     expect(page.url()).toMatch(/^app:\/\/canopy\//);
     expect(await page.evaluate(() => globalThis.open('https://example.com/'))).toBeNull();
     expect(app.windows()).toHaveLength(1);
-    const permission = await page.evaluate(() => navigator.permissions.query({ name: 'geolocation' as PermissionName }).then((p) => p.state));
+    const permission = await page.evaluate(() => navigator.permissions.query({ name: 'geolocation' }).then((p) => p.state));
     expect(permission).not.toBe('granted');
     const inline = await page.evaluate(() => {
       const script = document.createElement('script');
