@@ -73,6 +73,20 @@ describe('the polkit helper', () => {
     ]);
   });
 
+  it('lets the allowed user switch, update, deploy and clean up through pkexec', () => {
+    const denied = asUser(DENIED_USER, ['switch', 'demo:demo/2/x86_64/workstation', '--sysroot', paths.sysroot]);
+    expect(denied.status).toBe(7);
+    for (const args of [['switch', 'demo:demo/2/x86_64/workstation'], ['deploy', '2.0'], ['upgrade'], ['cleanup']]) {
+      const result = asUser(ALLOWED_USER, [...args, '--sysroot', paths.sysroot]);
+      expect(result.stderr, args.join(' ')).toBe('');
+      expect(result.status, args.join(' ')).toBe(0);
+    }
+    const after = statusOf();
+    expect(after[0]).toMatchObject({ origin: 'demo:demo/2/x86_64/workstation', version: '2.1' });
+    expect(after.filter((d) => !d.pinned)).toHaveLength(1);
+    run('ostree', ['fsck', `--repo=${paths.sysroot}/ostree/repo`]);
+  });
+
   it('refuses hostile input as root, with the sysroot unchanged and fsck clean', () => {
     const before = statusOf();
     const target = { kind: 'sysroot', path: paths.sysroot };
