@@ -64,12 +64,13 @@ describe('interrupted changes', () => {
   });
 
   it('cancel by interrupting the CLI changes nothing and is journaled', async () => {
-    // A branch not pulled yet, from a remote slow enough (each request waits 300 ms) that 900 ms is mid-pull.
+    // A branch not pulled yet, from a remote slow enough (each request waits 300 ms) to interrupt mid-pull.
     const slow = await serveRepo(system.remote, 300);
     useRemote(slow.url);
     const before = system.status();
     const { child, exited } = startSwitch('demo:demo/1/x86_64/server');
-    await sleep(900);
+    await slow.firstRequest;
+    await sleep(400);
     child.kill('SIGINT');
     const code = await exited;
     await slow.close();

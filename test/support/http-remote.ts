@@ -7,11 +7,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface HttpRemote {
   url: string;
+  /** Settles when the first request comes in: a client has really started fetching. */
+  firstRequest: Promise<void>;
   close: () => Promise<void>;
 }
 
 export async function serveRepo(repo: string, delayMs: number): Promise<HttpRemote> {
+  let requested = (): void => undefined;
+  const firstRequest = new Promise<void>((resolve) => {
+    requested = resolve;
+  });
   const server: Server = createServer((request, response) => {
+    requested();
     void (async () => {
       await sleep(delayMs);
       const path = normalize(decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/'));
@@ -29,6 +36,7 @@ export async function serveRepo(repo: string, delayMs: number): Promise<HttpRemo
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${String(port)}`,
+    firstRequest,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
