@@ -10,7 +10,7 @@ import {
   type ChangeMethod,
   type Results,
 } from '../helper/protocol';
-import type { CommitDiff } from '../main/services/diff-service';
+import type { CommitDiff } from '../main/services/commit-diff';
 
 export const apiSchemas = {
   status: z.object({}).strict(),

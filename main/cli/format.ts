@@ -1,6 +1,6 @@
 // Human output of the CLI. JSON output is the engine's and the services' results as they are.
 import type { Commit, Deployment, HistoryEntry, Remote, RemoteRef } from '../../helper/protocol';
-import type { CommitDiff } from '../services/diff-service';
+import type { CommitDiff } from '../services/commit-diff';
 import type { Package } from '../packages/package-model';
 
 export function shortChecksum(checksum: string | null): string {

@@ -2,7 +2,8 @@
 // in memory for the running process and on disk in the user's cache for the next one.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileDiffResult, Target } from '../../helper/protocol';
+import type { Target } from '../../helper/protocol';
+import type { CommitDiff } from './commit-diff';
 import { cacheDir } from '../paths';
 import { changelogSince } from '../packages/changelogs';
 import { diffPackages } from '../packages/package-diff';
@@ -10,14 +11,6 @@ import type { PackageDiff, PackageList } from '../packages/package-model';
 import { fromPkglist, parseDpkgStatus, parseRpmdbSqlite } from '../packages/read-packages';
 import type { CanopyService } from './canopy-service';
 import { EngineError } from './engine-error';
-
-export interface CommitDiff {
-  from: string;
-  to: string;
-  source: PackageList['source'];
-  packages: PackageDiff;
-  files?: FileDiffResult;
-}
 
 export interface DiffOptions {
   changelogs?: boolean;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerRepo, removeTree } from '../../main/demo/tree-builder';
-import type { CommitDiff } from '../../main/services/diff-service';
+import type { CommitDiff } from '../../main/services/commit-diff';
 import type { Package } from '../../main/packages/package-model';
 import { buildRpms, dpkgQueryAll, dpkgStatus, installRpmdb, rpmQueryAll, type DebSpec, type RpmSpec } from '../fixtures/package-fixture';
 import { canopy, canopyJson, expectOneLineError } from '../support/cli';

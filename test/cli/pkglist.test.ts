@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoPackages } from '../../main/demo/demo-system';
 import type { Package } from '../../main/packages/package-model';
-import type { CommitDiff } from '../../main/services/diff-service';
+import type { CommitDiff } from '../../main/services/commit-diff';
 import { loadFixture } from '../fixtures/fixture';
 import { canopy, canopyJson, expectOneLineError } from '../support/cli';
 import { run } from '../support/run';

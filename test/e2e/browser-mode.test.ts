@@ -2,7 +2,7 @@
 // the engine, switch with progress, roll back, and watch the timeline follow. Screenshots go to test-results/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { CommitDiff } from '../../main/services/diff-service';
+import type { CommitDiff } from '../../main/services/commit-diff';
 import { canopyJson } from '../support/cli';
 import { collectPageErrors, launchChromium, screenshot } from '../support/browser';
 import { scratchSystem, type ScratchSystem } from '../support/scratch-system';

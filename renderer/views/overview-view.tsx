@@ -1,0 +1,104 @@
+// What the user runs now, what boots next, what they can roll back to, and whether an update is waiting.
+import { useStore } from 'zustand';
+import type { Deployment } from '../../helper/protocol';
+import { deploymentName } from '../format';
+import { useStores } from '../stores/app-stores';
+import { currentDeployment, rollbackDeployment } from '../stores/system-store';
+import { DeploymentSummary } from './deployment-summary';
+
+export function OverviewView() {
+  const stores = useStores();
+  const status = useStore(stores.system, (state) => state.status);
+  const deployments = status.state === 'ready' ? status.value.deployments : [];
+  const current = currentDeployment(deployments);
+  const next = deployments[0];
+  const rollback = rollbackDeployment(deployments);
+  const booted = deployments.some((deployment) => deployment.booted);
+
+  return (
+    <main className="view" aria-label="Overview">
+      <h1>Overview</h1>
+      {status.state === 'loading' && <p className="muted">Reading the system…</p>}
+      {status.state === 'error' && (
+        <p className="error" role="alert">
+          {status.message}
+        </p>
+      )}
+      {booted && next && !next.booted && (
+        <p className="notice" role="status">
+          A new deployment is waiting: reboot to use it.
+        </p>
+      )}
+      <UpdateCard current={current} />
+      {current && (
+        <DeploymentCard title={current.booted ? 'Running' : 'Default (nothing is booted)'} deployment={current} />
+      )}
+      {next && next !== current && <DeploymentCard title="Boots next" deployment={next} />}
+      {rollback ? (
+        <DeploymentCard title="Rollback" deployment={rollback} />
+      ) : (
+        status.state === 'ready' && <p className="muted">There is no deployment to roll back to.</p>
+      )}
+    </main>
+  );
+}
+
+function DeploymentCard({ title, deployment }: { title: string; deployment: Deployment }) {
+  const id = `deployment-${deployment.id}-${title}`.replace(/[^\w-]/g, '-');
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <DeploymentSummary deployment={deployment} />
+    </section>
+  );
+}
+
+function UpdateCard({ current }: { current: Deployment | undefined }) {
+  const stores = useStores();
+  const update = useStore(stores.system, (state) => state.update);
+
+  const preview = () => {
+    if (update.state !== 'ready') return;
+    void stores.changes.getState().previewUpdate({
+      from: current ? deploymentName(current) : update.value.current,
+      to: update.value.version ?? update.value.checksum,
+    });
+    stores.navigation.getState().show('Changes');
+  };
+
+  return (
+    <section className="card" aria-labelledby="update-title">
+      <h2 id="update-title">Updates</h2>
+      {update.state === 'loading' && <p className="muted">Checking for updates…</p>}
+      {update.state === 'error' && (
+        <p className="error" role="alert">
+          Could not check for updates: {update.message}
+        </p>
+      )}
+      {update.state === 'ready' &&
+        (update.value.available ? (
+          <>
+            <p>
+              Version <strong>{update.value.version ?? update.value.checksum.slice(0, 10)}</strong> is available on{' '}
+              {update.value.refspec}.
+            </p>
+            <div className="actions">
+              <button type="button" className="primary" onClick={preview}>
+                Preview update
+              </button>
+              <button type="button" onClick={() => stores.operation.getState().request({ kind: 'upgrade' })}>
+                Update
+              </button>
+            </div>
+          </>
+        ) : (
+          <p>Up to date.</p>
+        ))}
+      <div className="actions">
+        <button type="button" disabled={update.state === 'loading'} onClick={() => void stores.system.getState().checkUpdate()}>
+          Check again
+        </button>
+      </div>
+    </section>
+  );
+}
