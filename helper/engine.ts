@@ -11,7 +11,7 @@ import { packageDatabase } from './package-database';
 import { diffCommitTrees } from './commit-tree';
 import { readHistory } from './history';
 import { changeHandlers } from './tree-changes';
-import { checkUpdate, fetchPreview } from './update-check';
+import { checkUpdate, fetchPreview, remoteLog } from './update-check';
 
 type Handler<M extends Method> = (params: ParsedParams<M>, context: RequestContext) => Results[M] | Promise<Results[M]>;
 type Handlers = { [M in Method]: Handler<M> };
@@ -44,6 +44,7 @@ const handlers: Handlers = {
   checkUpdate: ({ target, cacheDir }, context) => checkUpdate(openSysroot(target.path), cacheDir, context),
   fetchPreview: ({ target, cacheDir, refspec }, context) =>
     fetchPreview(openSysroot(target.path), cacheDir, refspec ?? null, context),
+  remoteLog: ({ target, cacheDir, refspec, limit }, context) => remoteLog(openSysroot(target.path), cacheDir, refspec, limit, context),
   ...changeHandlers,
 };
 

@@ -60,6 +60,12 @@ export const requestParams = {
   history: z.object({ target: sysrootTarget, limit: z.number().int().min(1).max(10000).default(200) }),
   checkUpdate: z.object({ target: sysrootTarget, cacheDir: absolutePathSchema }),
   fetchPreview: z.object({ target: sysrootTarget, cacheDir: absolutePathSchema, refspec: refspecSchema.optional() }),
+  remoteLog: z.object({
+    target: sysrootTarget,
+    cacheDir: absolutePathSchema,
+    refspec: refspecSchema,
+    limit: z.number().int().min(1).max(1000).default(50),
+  }),
   rollback: z.object({ target: sysrootTarget }),
   pin: z.object({ target: sysrootTarget, index: z.number().int().min(0).max(1000), pinned: z.boolean() }),
   switch: z.object({ target: sysrootTarget, refspec: refspecSchema }),
@@ -268,6 +274,7 @@ export interface Results {
   history: HistoryResult;
   checkUpdate: UpdateCheckResult;
   fetchPreview: PreviewResult;
+  remoteLog: LogResult;
   rollback: ChangeResult;
   pin: ChangeResult;
   switch: ChangeResult;

@@ -7,7 +7,8 @@ import { loadCommit, metadataString } from './commit-metadata';
 import { hasTree } from './commit-tree';
 import { describeOrigin, referenceDeployment } from './deployments';
 import { EngineError } from './engine-error';
-import type { PreviewResult, UpdateCheckResult } from './protocol';
+import type { LogResult, PreviewResult, UpdateCheckResult } from './protocol';
+import { readLog } from './commits';
 import { pull, splitRefspec } from './pull';
 import { remoteRefs, requireRemote } from './remotes';
 import type { RequestContext } from './request-context';
@@ -83,6 +84,23 @@ export function checkUpdate(sysroot: OSTree.Sysroot, cacheDir: string, context: 
     version,
     timestamp: entry.timestamp,
   };
+}
+
+/** The history of a branch the system has not pulled, from its commit objects fetched into the user's cache. */
+export function remoteLog(
+  sysroot: OSTree.Sysroot,
+  cacheDir: string,
+  refspec: string,
+  limit: number,
+  context: RequestContext,
+): LogResult {
+  const { remote, ref } = splitRefspec(refspec);
+  requireRemote(sysroot.repo(), remote);
+  const repo = previewRepo(sysroot, cacheDir, remote);
+  pull(repo, { remote, ref, commitOnly: true, depth: limit - 1 }, context);
+  const tip = repo.resolve_rev(refspec, false)[1];
+  if (!tip) throw new EngineError('not-found', `${refspec} has no commit on the remote`);
+  return readLog(repo, tip, limit);
 }
 
 export function fetchPreview(

@@ -25,6 +25,15 @@ export function createAppApi(service: CanopyService, sysroot: string): AppApi {
       toTarget: { kind: 'repo', path: fetched.repo },
     });
   };
+  // A branch the system never pulled has its history on the remote only; read it from there.
+  const branchLog = async (rev: string, limit: number): Promise<Results['log']> => {
+    try {
+      return await service.log(target, rev, limit);
+    } catch (error) {
+      if (!(error instanceof EngineError && error.code === 'not-found' && rev.includes(':'))) throw error;
+      return service.read('remoteLog', { target, cacheDir: cacheDir(), refspec: rev, limit });
+    }
+  };
   // One change at a time, as libostree's sysroot lock allows; `cancel` aborts it by closing the engine's input.
   let running: AbortController | null = null;
   const change = async <M extends ChangeMethod>(method: M, params: Params<M>, onProgress?: Listener): Promise<Results[M]> => {
@@ -41,7 +50,7 @@ export function createAppApi(service: CanopyService, sysroot: string): AppApi {
     status: () => service.status(sysroot),
     remotes: () => service.remotes(target),
     refs: (p: { remote: string; refresh?: boolean }) => service.refs(target, p.remote, p.refresh === true),
-    log: (p: { rev: string; limit?: number }) => service.log(target, p.rev, p.limit ?? 50),
+    log: (p: { rev: string; limit?: number }) => branchLog(p.rev, p.limit ?? 50),
     history: () => service.history(sysroot),
     checkUpdate: () => service.checkUpdate(sysroot),
     diff: (p: { from: string; to: string; changelogs?: boolean; files?: boolean }) =>

@@ -137,7 +137,7 @@ export async function startServer(api: AppApi, listen: { host: string; port: num
         send(response, 200, JSON.stringify(result));
       } catch (error) {
         if (error instanceof EngineError) {
-          const status = error.code === 'invalid-argument' ? 400 : error.code === 'permission-denied' ? 403 : 500;
+          const status = { 'invalid-argument': 400, 'permission-denied': 403, 'not-found': 404, busy: 409 }[error.code as string] ?? 500;
           sendError(response, status, error.code, error.message);
         } else sendError(response, 500, 'internal', error instanceof Error ? error.message : String(error));
       }

@@ -50,8 +50,9 @@ describe('browser mode', () => {
     const branches = await view('Branches');
     const tree = branches.getByRole('tree');
     await tree.getByRole('treeitem', { name: /workstation/ }).first().waitFor();
-    await tree.getByRole('treeitem', { name: /demo\/0|^0/ }).first().click();
-    await tree.getByRole('treeitem', { name: /workstation/ }).first().click();
+    await tree.getByRole('treeitem', { name: '0', exact: true }).click();
+    await tree.getByRole('treeitem', { name: 'x86_64', exact: true }).first().click();
+    await tree.getByRole('treeitem', { name: /^workstation, 0\.9/ }).click();
     await branches.getByText(/end of life/i).first().waitFor();
     await branches.getByRole('button', { name: /switch to demo\/1\/x86_64\/workstation/i }).waitFor();
     await screenshot(page, 'branches');

@@ -1,4 +1,5 @@
 // Browser mode's guards: the token, Host and Origin checks, the CSP, and validation of every call.
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusResult } from '../../helper/protocol';
 import { loadFixture } from '../fixtures/fixture';
@@ -44,8 +45,17 @@ describe('canopy serve', () => {
 
   it('refuses other origins and hosts', async () => {
     expect((await api('status', { token: served.token, headers: { origin: 'http://evil.example' } })).status).toBe(403);
-    const rebound = await fetch(`${served.origin}/`, { headers: { host: 'evil.example' } });
-    expect(rebound.status).toBe(421);
+    // fetch sets Host itself; a DNS-rebinding page would reach the server under its own name.
+    const { port } = new URL(served.origin);
+    const rebound = await new Promise<number>((resolve, reject) => {
+      request({ host: '127.0.0.1', port, path: '/', headers: { host: `evil.example:${port}` } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(rebound).toBe(421);
   });
 
   it('validates every call and answers bad ones with one line', async () => {
