@@ -1,16 +1,6 @@
 // A one-line progress bar on stderr for pulls, redrawn in place; silent when stderr is not a terminal.
 import type { Progress } from '../../helper/protocol';
-
-function size(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit] ?? 'B'}`;
-}
+import { formatBytes as size } from '../services/format-bytes';
 
 export function describeProgress(progress: Progress): string {
   if (progress.phase === 'deploying') return 'Deploying…';

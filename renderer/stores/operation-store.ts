@@ -2,6 +2,7 @@
 import { createStore } from 'zustand';
 import type { ChangeResult, Progress } from '../../helper/protocol';
 import type { CanopyApi } from '../../preload/bind-api';
+import type { CommitDiff } from '../../main/services/commit-diff';
 import { errorMessage } from '../format';
 import type { SystemStore } from './system-store';
 
@@ -12,9 +13,12 @@ export type Operation =
   | { kind: 'rollback' }
   | { kind: 'pin'; index: number; pinned: boolean; label: string };
 
+/** What a switch or an update would change, fetched while the user reads the confirmation. */
+export type Preview = { state: 'loading' } | { state: 'ready'; diff: CommitDiff } | { state: 'failed'; message: string };
+
 export type OperationStep =
   | { step: 'idle' }
-  | { step: 'confirm'; operation: Operation }
+  | { step: 'confirm'; operation: Operation; preview: Preview | null }
   | { step: 'running'; operation: Operation; progress: Progress | null }
   | { step: 'done'; operation: Operation; result: ChangeResult }
   | { step: 'error'; operation: Operation; message: string };
@@ -44,12 +48,32 @@ function start(api: CanopyApi, operation: Operation, onProgress: (progress: Prog
   }
 }
 
+function previewOf(api: CanopyApi, operation: Operation): (() => Promise<CommitDiff>) | null {
+  if (operation.kind === 'switch') return () => api.previewSwitch({ refspec: operation.refspec });
+  if (operation.kind === 'upgrade') return () => api.previewUpdate({});
+  return null;
+}
+
 export function createOperationStore(api: CanopyApi, system: SystemStore) {
   return createStore<OperationState>()((set, get) => ({
     current: { step: 'idle' },
     request: (operation) => {
       if (get().current.step === 'running') return;
-      set({ current: { step: 'confirm', operation } });
+      const preview = previewOf(api, operation);
+      set({ current: { step: 'confirm', operation, preview: preview ? { state: 'loading' } : null } });
+      if (!preview) return;
+      const settle = (result: Preview): void => {
+        const now = get().current;
+        if (now.step === 'confirm' && now.operation === operation) set({ current: { ...now, preview: result } });
+      };
+      preview().then(
+        (diff) => {
+          settle({ state: 'ready', diff });
+        },
+        (error: unknown) => {
+          settle({ state: 'failed', message: errorMessage(error) });
+        },
+      );
     },
     confirm: async () => {
       const current = get().current;

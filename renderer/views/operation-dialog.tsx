@@ -2,7 +2,9 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { useStores } from '../stores/app-stores';
-import type { Operation, OperationStep } from '../stores/operation-store';
+import type { Operation, OperationStep, Preview } from '../stores/operation-store';
+import type { Progress } from '../../helper/protocol';
+import { formatBytes } from '../../main/services/format-bytes';
 import { VarNote } from './var-note';
 
 interface Wording {
@@ -129,16 +131,12 @@ function StepBody({ current, wording }: { current: Exclude<OperationStep, { step
       return (
         <>
           <p>{wording.explanation}</p>
+          {current.preview && <PreviewSummary preview={current.preview} />}
           {wording.touchesSystem && <VarNote />}
         </>
       );
     case 'running':
-      return (
-        <>
-          <progress aria-label="Working…" />
-          <p aria-live="polite">{current.progress?.message ? `Working… ${current.progress.message}` : 'Working…'}</p>
-        </>
-      );
+      return <ProgressView progress={current.progress} />;
     case 'done':
       return wording.touchesSystem ? (
         <>
@@ -158,6 +156,38 @@ function StepBody({ current, wording }: { current: Exclude<OperationStep, { step
         </>
       );
   }
+}
+
+function PreviewSummary({ preview }: { preview: Preview }) {
+  if (preview.state === 'loading') return <p className="muted">Looking at what would change…</p>;
+  if (preview.state === 'failed') return <p className="muted">What would change is not known: {preview.message}</p>;
+  const { upgraded, downgraded, removed, added } = preview.diff.packages;
+  return (
+    <p aria-label="What would change">
+      Packages: {upgraded.length} upgraded, {downgraded.length} downgraded, {removed.length} removed, {added.length} added.
+      The download size is known once fetching starts.
+    </p>
+  );
+}
+
+function ProgressView({ progress }: { progress: Progress | null }) {
+  const fetching = progress?.phase === 'fetching' && progress.requested > 0;
+  const phase = !progress ? 'Starting…' : progress.phase === 'deploying' ? 'Deploying…' : progress.phase === 'connecting' ? 'Connecting…' : 'Fetching…';
+  return (
+    <>
+      {fetching ? (
+        <progress aria-label="Progress" max={progress.requested} value={progress.fetched} />
+      ) : (
+        <progress aria-label="Progress" />
+      )}
+      <p aria-live="polite">
+        {phase}
+        {fetching &&
+          ` ${String(progress.fetched)} of ${String(progress.requested)} objects, ${formatBytes(progress.bytes)}` +
+            `${progress.totalBytes ? ` of ${formatBytes(progress.totalBytes)}` : ''} at ${formatBytes(progress.rate)}/s`}
+      </p>
+    </>
+  );
 }
 
 function StepActions({ current, wording }: { current: Exclude<OperationStep, { step: 'idle' }>; wording: Wording }) {

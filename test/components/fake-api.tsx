@@ -4,10 +4,12 @@ import type { ReactNode } from 'react';
 import type { Deployment, HistoryEntry, RemoteRef } from '../../helper/protocol';
 import type { CommitDiff } from '../../main/services/commit-diff';
 import type { ApiMethod, ApiParams, ApiResults } from '../../preload/api-contract';
-import { bindApi, type CanopyApi } from '../../preload/bind-api';
+import { bindApi, type CanopyApi, type ProgressListener } from '../../preload/bind-api';
 import { StoresProvider } from '../../renderer/stores/app-stores';
 
-export type Handlers = { [M in ApiMethod]?: (params: ApiParams<M>) => ApiResults[M] | Promise<ApiResults[M]> };
+export type Handlers = {
+  [M in ApiMethod]?: (params: ApiParams<M>, onProgress?: ProgressListener) => ApiResults[M] | Promise<ApiResults[M]>;
+};
 
 export interface FakeApi {
   api: CanopyApi;
@@ -16,13 +18,13 @@ export interface FakeApi {
 
 export function fakeApi(handlers: Handlers): FakeApi {
   const calls: FakeApi['calls'] = [];
-  const api = bindApi((method, params) => {
+  const api = bindApi((method, params, onProgress) => {
     calls.push({ method, params });
-    const handler = handlers[method] as ((params: unknown) => unknown) | undefined;
+    const handler = handlers[method] as ((params: unknown, onProgress?: ProgressListener) => unknown) | undefined;
     // Answers asynchronously, as the real transports do, and turns a handler's throw into a rejection.
     return Promise.resolve().then(() => {
       if (!handler) throw Object.assign(new Error(`${method} is not faked`), { code: 'internal' });
-      return handler(params);
+      return handler(params, onProgress);
     });
   });
   return { api, calls };
