@@ -75,6 +75,7 @@ function DeploymentItem({ deployment, previous, onDiff }: DeploymentItemProps) {
       <div className="row-title">
         <strong>{name}</strong>
         {deployment.booted && <span className="badge accent">Booted</span>}
+        {deployment.index === 0 && !deployment.booted && <span className="badge">Next boot</span>}
         {deployment.role === 'pending' && <span className="badge">Pending</span>}
         {deployment.role === 'rollback' && <span className="badge">Rollback</span>}
         {deployment.staged && <span className="badge">Staged</span>}

@@ -83,6 +83,7 @@ describe('browser mode', () => {
     await branches.getByRole('treeitem', { name: /server/ }).first().click();
     await branches.getByRole('button', { name: /^switch$/i }).click();
     const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('What would change').getByText(/\d+ upgraded, \d+ downgraded, \d+ removed, \d+ added/).waitFor();
     await dialog.getByRole('button', { name: /switch|confirm|continue/i }).last().click();
     await dialog.getByText(/reboot/i).first().waitFor({ timeout: 60_000 });
     await screenshot(page, 'switched');
