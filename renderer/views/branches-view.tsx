@@ -7,6 +7,7 @@ import { refspecOf } from '../stores/branches-store';
 import { currentDeployment, currentRefspec } from '../stores/system-store';
 import { BranchTree } from './branch-tree';
 import { VarNote } from './var-note';
+import { LoadNotice } from './load-notice';
 
 export function BranchesView() {
   const stores = useStores();
@@ -28,12 +29,7 @@ export function BranchesView() {
           Refresh
         </button>
       </div>
-      {remotes.state === 'loading' && <p className="muted">Reading the remotes…</p>}
-      {remotes.state === 'error' && (
-        <p className="error" role="alert">
-          {remotes.message}
-        </p>
-      )}
+      <LoadNotice load={remotes} loading="Reading the remotes…" />
       {remotes.state === 'ready' && (
         <div className="split">
           <div className="pane">
@@ -129,12 +125,7 @@ function BranchDetails({ branch, isCurrent, tip }: { branch: RemoteRef; isCurren
         </>
       )}
       <h3>History</h3>
-      {log?.state === 'loading' && <p className="muted">Reading the history…</p>}
-      {log?.state === 'error' && (
-        <p className="error" role="alert">
-          {log.message}
-        </p>
-      )}
+      <LoadNotice load={log} loading="Reading the history…" />
       {log?.state === 'ready' && (
         <ol className="commit-list" aria-label={`History of ${refspec}`}>
           {log.value.commits.map((commit) => (

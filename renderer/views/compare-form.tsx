@@ -64,29 +64,26 @@ export function CompareForm() {
 
   return (
     <form className="compare-form" aria-label="Compare commits" onSubmit={submit}>
-      <label>
-        From
-        <select value={fromValue} onChange={(event) => setFrom(event.target.value)}>
-          {commits.map((commit) => (
-            <option key={commit.checksum} value={commit.checksum}>
-              {commit.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        To
-        <select value={toValue} onChange={(event) => setTo(event.target.value)}>
-          {commits.map((commit) => (
-            <option key={commit.checksum} value={commit.checksum}>
-              {commit.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CommitSelect label="From" commits={commits} value={fromValue} onChange={setFrom} />
+      <CommitSelect label="To" commits={commits} value={toValue} onChange={setTo} />
       <button type="submit" disabled={!fromValue || !toValue || fromValue === toValue}>
         Compare
       </button>
     </form>
+  );
+}
+
+function CommitSelect({ label, commits, value, onChange }: { label: string; commits: { checksum: string; label: string }[]; value: string; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {label}
+      <select value={value} onChange={(event) => onChange(event.target.value)}>
+        {commits.map((commit) => (
+          <option key={commit.checksum} value={commit.checksum}>
+            {commit.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -5,6 +5,7 @@ import { deploymentName } from '../format';
 import { useStores } from '../stores/app-stores';
 import { currentDeployment, rollbackDeployment } from '../stores/system-store';
 import { DeploymentSummary } from './deployment-summary';
+import { LoadNotice } from './load-notice';
 
 export function OverviewView() {
   const stores = useStores();
@@ -18,12 +19,7 @@ export function OverviewView() {
   return (
     <main className="view" aria-label="Overview">
       <h1>Overview</h1>
-      {status.state === 'loading' && <p className="muted">Reading the system…</p>}
-      {status.state === 'error' && (
-        <p className="error" role="alert">
-          {status.message}
-        </p>
-      )}
+      <LoadNotice load={status} loading="Reading the system…" />
       {booted && next && !next.booted && (
         <p className="notice" role="status">
           A new deployment is waiting: reboot to use it.
@@ -69,12 +65,7 @@ function UpdateCard({ current }: { current: Deployment | undefined }) {
   return (
     <section className="card" aria-labelledby="update-title">
       <h2 id="update-title">Updates</h2>
-      {update.state === 'loading' && <p className="muted">Checking for updates…</p>}
-      {update.state === 'error' && (
-        <p className="error" role="alert">
-          Could not check for updates: {update.message}
-        </p>
-      )}
+      <LoadNotice load={update} loading="Checking for updates…" failed="Could not check for updates: " />
       {update.state === 'ready' &&
         (update.value.available ? (
           <>

@@ -4,6 +4,7 @@ import type { Deployment, HistoryEntry } from '../../helper/protocol';
 import { deploymentName, formatTime, shortChecksum } from '../format';
 import { useStores } from '../stores/app-stores';
 import { VarNote } from './var-note';
+import { LoadNotice } from './load-notice';
 
 export function TimelineView() {
   const stores = useStores();
@@ -27,12 +28,7 @@ export function TimelineView() {
       <h1>Timeline</h1>
       <section aria-labelledby="deployments-title">
         <h2 id="deployments-title">Deployments</h2>
-        {status.state === 'loading' && <p className="muted">Reading the system…</p>}
-        {status.state === 'error' && (
-          <p className="error" role="alert">
-            {status.message}
-          </p>
-        )}
+        <LoadNotice load={status} loading="Reading the system…" />
         <ol className="card-list">
           {deployments.map((deployment, position) => (
             <DeploymentItem key={deployment.id} deployment={deployment} previous={deployments[position + 1]} onDiff={showDiff} />
@@ -41,12 +37,7 @@ export function TimelineView() {
       </section>
       <section aria-labelledby="history-title">
         <h2 id="history-title">History</h2>
-        {history.state === 'loading' && <p className="muted">Reading the journal…</p>}
-        {history.state === 'error' && (
-          <p className="error" role="alert">
-            {history.message}
-          </p>
-        )}
+        <LoadNotice load={history} loading="Reading the journal…" />
         {history.state === 'ready' && history.value.length === 0 && <p className="muted">Nothing has been changed with Canopy yet.</p>}
         {history.state === 'ready' && (
           <ol className="card-list">
