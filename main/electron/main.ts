@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { apiSchemas } from '../../preload/api-contract';
 import type { Progress } from '../../helper/protocol';
 import { createAppApi } from '../app/app-api';
-import { packageRoot, rendererDir } from '../paths';
+import { dataDir, packageRoot, rendererDir } from '../paths';
+import { UpdateNotifier } from '../app/update-notifier';
 import { CONTENT_SECURITY_POLICY } from '../serve/content-security-policy';
 import { CanopyService } from '../services/canopy-service';
 import { EngineError } from '../services/engine-error';
@@ -54,22 +55,17 @@ function registerApi(window: BrowserWindow): void {
   }
 }
 
-/** Tells the user once per commit that an update is ready; no daily nagging. */
 function watchForUpdates(): void {
-  let announced: string | null = null;
-  const check = async (): Promise<void> => {
-    try {
-      const result = await service.checkUpdate(sysroot);
-      if (result.available && result.checksum !== announced && Notification.isSupported()) {
-        announced = result.checksum;
-        new Notification({ title: 'System update available', body: `${result.version ?? result.checksum.slice(0, 10)} is ready to install.` }).show();
-      }
-    } catch {
-      // Offline or no remote: the Overview shows the error when the user looks; a notification would only nag.
-    }
-  };
-  void check();
-  setInterval(() => void check(), UPDATE_CHECK_MS);
+  const notifier = new UpdateNotifier(
+    () => service.checkUpdate(sysroot),
+    (update) => {
+      if (!Notification.isSupported()) return;
+      new Notification({ title: 'System update available', body: `${update.version ?? update.checksum.slice(0, 10)} is ready to install.` }).show();
+    },
+    join(dataDir(), 'announced-update'),
+  );
+  void notifier.run();
+  setInterval(() => void notifier.run(), UPDATE_CHECK_MS);
 }
 
 async function start(): Promise<void> {
