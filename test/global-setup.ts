@@ -10,6 +10,8 @@ export default function setup(): () => void {
   const root = mkdtempSync(join(tmpdir(), 'canopy-fixture-'));
   const fixture = buildFixture(root);
   process.env.CANOPY_FIXTURE = root;
+  // Services used in-process by tests cache here, never in the user's own cache.
+  process.env.CANOPY_CACHE_DIR = join(root, 'cache');
   return () => {
     stopGpgAgent(fixture.gpgHome);
     removeTree(root);
