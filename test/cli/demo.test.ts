@@ -1,0 +1,35 @@
+// The demo on a host that is not an OSTree system: built in the user's data directory, without root, for real.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Deployment, RefsResult } from '../../helper/protocol';
+import { removeTree } from '../../main/demo/tree-builder';
+import { canopy, canopyJson } from '../support/cli';
+
+const data = mkdtempSync(join(tmpdir(), 'canopy-data-'));
+const sysroot = join(data, 'demo/sysroot');
+
+afterAll(() => {
+  removeTree(data);
+});
+
+describe('canopy demo', () => {
+  it('creates a demo system in the data directory and says where', () => {
+    const result = canopy(['demo'], { CANOPY_DATA_DIR: data });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(`The demo sysroot is ${sysroot}`);
+    const { deployments } = canopyJson<{ deployments: Deployment[] }>(['status', '--sysroot', sysroot]);
+    expect(deployments.map((d) => d.version)).toEqual(['1.1', '1.0']);
+    const refs = canopyJson<RefsResult>(['refs', 'demo', '--sysroot', sysroot]);
+    expect(refs.refs.map((r) => r.ref)).toContain('demo/2/x86_64/workstation');
+  });
+
+  it('keeps an existing demo, and --reset builds it again', () => {
+    canopyJson(['rollback', '--sysroot', sysroot]);
+    canopy(['demo'], { CANOPY_DATA_DIR: data });
+    expect(canopyJson<{ deployments: Deployment[] }>(['status', '--sysroot', sysroot]).deployments[0]?.version).toBe('1.0');
+    canopy(['demo', '--reset'], { CANOPY_DATA_DIR: data });
+    expect(canopyJson<{ deployments: Deployment[] }>(['status', '--sysroot', sysroot]).deployments[0]?.version).toBe('1.1');
+  });
+});
