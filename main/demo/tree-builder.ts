@@ -132,6 +132,9 @@ export class SysrootBuilder {
     mkdirSync(path, { recursive: true });
     ostree(['admin', 'init-fs', path]);
     ostree(['admin', 'os-init', osname, `--sysroot=${path}`]);
+    // A bare repository stores file ownership, which only root can set; an ordinary user's sysroot (the demo)
+    // keeps none, and deploys as that user.
+    if (process.getuid?.() !== 0) ostree(['config', `--repo=${this.repo}`, 'set', 'core.mode', 'bare-user-only']);
   }
 
   addRemote(name: string, url: string, gpgKey: string | null): void {

@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Deployment, RefsResult } from '../../helper/protocol';
 import { removeTree } from '../../main/demo/tree-builder';
 import { canopy, canopyJson } from '../support/cli';
+import { createUsers, DENIED_USER, runAs } from '../support/polkit';
+import { run } from '../support/run';
 
 const data = mkdtempSync(join(tmpdir(), 'canopy-data-'));
 const sysroot = join(data, 'demo/sysroot');
@@ -31,5 +33,27 @@ describe('canopy demo', () => {
     expect(canopyJson<{ deployments: Deployment[] }>(['status', '--sysroot', sysroot]).deployments[0]?.version).toBe('1.0');
     canopy(['demo', '--reset'], { CANOPY_DATA_DIR: data });
     expect(canopyJson<{ deployments: Deployment[] }>(['status', '--sysroot', sysroot]).deployments[0]?.version).toBe('1.1');
+  });
+});
+
+describe('the demo without root', () => {
+  it('is built, browsed and rolled back by an ordinary user', () => {
+    createUsers();
+    const home = mkdtempSync(join(tmpdir(), 'canopy-user-'));
+    run('chown', [DENIED_USER, home]);
+    const env = { CANOPY_DATA_DIR: home, CANOPY_CACHE_DIR: join(home, 'cache'), HOME: home };
+    const bin = join(import.meta.dirname, '../../bin/canopy.js');
+    try {
+      expect(runAs(DENIED_USER, process.execPath, [bin, 'demo'], env).status).toBe(0);
+      const userSysroot = join(home, 'demo/sysroot');
+      const rollback = runAs(DENIED_USER, process.execPath, [bin, 'rollback', '--sysroot', userSysroot, '--json'], env);
+      expect(rollback.stderr).toBe('');
+      expect((JSON.parse(rollback.stdout) as { deployments: Deployment[] }).deployments[0]?.version).toBe('1.0');
+      const update = runAs(DENIED_USER, process.execPath, [bin, 'upgrade', '--sysroot', userSysroot], env);
+      expect(update.status).toBe(0);
+      expect(canopyJson<{ deployments: Deployment[] }>(['status', '--sysroot', userSysroot]).deployments[0]?.version).toBe('1.2');
+    } finally {
+      removeTree(home);
+    }
   });
 });
