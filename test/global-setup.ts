@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { removeTree } from '../main/demo/tree-builder';
 import { stopGpgAgent } from './support/gpg';
 import { buildFixture } from './fixtures/fixture';
+import { createUsers } from './support/polkit';
 
 export default function setup(): () => void {
+  // Test files run in parallel, and two useradd at once fail on the passwd lock: create the users once, here.
+  createUsers();
   const root = mkdtempSync(join(tmpdir(), 'canopy-fixture-'));
   const fixture = buildFixture(root);
   process.env.CANOPY_FIXTURE = root;

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Deployment, RefsResult } from '../../helper/protocol';
 import { removeTree } from '../../main/demo/tree-builder';
 import { canopy, canopyJson } from '../support/cli';
-import { createUsers, DENIED_USER, runAs } from '../support/polkit';
+import { DENIED_USER, runAs } from '../support/polkit';
 import { run } from '../support/run';
 
 const data = mkdtempSync(join(tmpdir(), 'canopy-data-'));
@@ -38,8 +38,7 @@ describe('canopy demo', () => {
 
 describe('the demo without root', () => {
   it('is built, browsed and rolled back by an ordinary user', () => {
-    createUsers();
-    const home = mkdtempSync(join(tmpdir(), 'canopy-user-'));
+      const home = mkdtempSync(join(tmpdir(), 'canopy-user-'));
     run('chown', [DENIED_USER, home]);
     const env = { CANOPY_DATA_DIR: home, CANOPY_CACHE_DIR: join(home, 'cache'), HOME: home };
     const bin = join(import.meta.dirname, '../../bin/canopy.js');

@@ -9,7 +9,7 @@ import type { Deployment } from '../../helper/protocol';
 import { createDemo, demoPaths } from '../../main/demo/demo-system';
 import { removeTree } from '../../main/demo/tree-builder';
 import { canopyJson } from '../support/cli';
-import { ALLOWED_USER, createUsers, DENIED_USER, INSTALLED_HELPER, installHelperPackage, purgeHelperPackage, runAs, startPolkit } from '../support/polkit';
+import { ALLOWED_USER, DENIED_USER, INSTALLED_HELPER, installHelperPackage, purgeHelperPackage, runAs, startPolkit } from '../support/polkit';
 import { run } from '../support/run';
 
 const root = mkdtempSync(join(tmpdir(), 'canopy-polkit-'));
@@ -25,7 +25,6 @@ beforeAll(async () => {
   chmodSync(root, 0o755);
   createDemo(paths);
   await startPolkit();
-  createUsers();
   installHelperPackage([paths.sysroot]);
 }, 300_000);
 
