@@ -1,5 +1,5 @@
 // Picks any two known commits to compare: deployments, commits from the journal, and the selected branch's history.
-import { useMemo, useState, type SubmitEvent } from 'react';
+import { useEffect, useMemo, useState, type SubmitEvent } from 'react';
 import { useStore } from 'zustand';
 import { deploymentName, formatTime, shortChecksum } from '../format';
 import { useStores } from '../stores/app-stores';
@@ -16,6 +16,7 @@ function useKnownCommits(): KnownCommit[] {
   const history = useStore(stores.system, (state) => state.history);
   const selected = useStore(stores.branches, (state) => state.selected);
   const log = useStore(stores.branches, (state) => state.log);
+  const comparison = useStore(stores.changes, (state) => state.comparison);
 
   return useMemo(() => {
     const known = new Map<string, string>();
@@ -40,8 +41,12 @@ function useKnownCommits(): KnownCommit[] {
         add(commit.checksum, `${commit.version ?? shortChecksum(commit.checksum)} (${selected}, ${shortChecksum(commit.checksum)})`);
       }
     }
+    if (comparison?.kind === 'commits') {
+      add(comparison.from, comparison.fromLabel);
+      add(comparison.to, comparison.toLabel);
+    }
     return [...known].map(([checksum, label]) => ({ checksum, label }));
-  }, [status, history, selected, log]);
+  }, [status, history, selected, log, comparison]);
 }
 
 export function CompareForm() {
@@ -49,11 +54,18 @@ export function CompareForm() {
   const commits = useKnownCommits();
   const status = useStore(stores.system, (state) => state.status);
   const running = status.state === 'ready' ? currentDeployment(status.value.deployments) : undefined;
+  const comparison = useStore(stores.changes, (state) => state.comparison);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  // Until the user picks, compare the running system with the newest other commit known.
-  const fromValue = from || (running?.checksum ?? commits[0]?.checksum ?? '');
-  const toValue = to || (commits.find((commit) => commit.checksum !== fromValue)?.checksum ?? '');
+  // A comparison opened elsewhere (What changed, the Timeline) becomes the form's choice.
+  useEffect(() => {
+    setFrom('');
+    setTo('');
+  }, [comparison]);
+  const shown = comparison?.kind === 'commits' ? comparison : null;
+  // Otherwise, until the user picks, compare the running system with the newest other commit known.
+  const fromValue = from || (shown?.from ?? running?.checksum ?? commits[0]?.checksum ?? '');
+  const toValue = to || (shown?.to ?? commits.find((commit) => commit.checksum !== fromValue)?.checksum ?? '');
   const labelOf = (checksum: string) => commits.find((commit) => commit.checksum === checksum)?.label ?? shortChecksum(checksum);
 
   const submit = (event: SubmitEvent) => {

@@ -110,6 +110,8 @@ describe('Timeline', () => {
     const changes = await screen.findByRole('main', { name: 'Changes' });
     expect(await within(changes).findByRole('button', { name: 'Removed 1' })).toBeTruthy();
     expect(calls).toContainEqual({ method: 'diff', params: { from: checksum('b'), to: checksum('a'), changelogs: true } });
+    const form = within(changes).getByRole('form', { name: 'Compare commits' });
+    expect(within(form).getAllByRole<HTMLSelectElement>('combobox').map((select) => select.value)).toEqual([checksum('b'), checksum('a')]);
   });
 
   it('offers to redeploy the commit an entry left', async () => {
