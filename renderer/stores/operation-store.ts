@@ -102,13 +102,10 @@ export function createOperationStore(api: CanopyApi, system: SystemStore) {
       if (get().current.step !== 'running') set({ current: { step: 'idle' } });
     },
     reboot: async () => {
-      try {
-        await api.reboot({});
-      } catch (error) {
-        const current = get().current;
-        if (current.step !== 'idle' && current.step !== 'running') {
-          set({ current: { step: 'error', operation: current.operation, message: errorMessage(error) } });
-        }
+      const refused = await system.getState().reboot();
+      const current = get().current;
+      if (refused && current.step !== 'idle' && current.step !== 'running') {
+        set({ current: { step: 'error', operation: current.operation, message: refused } });
       }
     },
   }));

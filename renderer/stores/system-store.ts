@@ -10,8 +10,12 @@ export interface SystemState {
   status: Loadable<StatusResult>;
   update: Loadable<UpdateCheckResult>;
   history: Loadable<HistoryEntry[]>;
+  /** Why the last reboot request was refused (no logind, not authorized), or null. */
+  rebootError: string | null;
   load: () => Promise<void>;
   checkUpdate: () => Promise<void>;
+  /** Asks systemd-logind to reboot; resolves to the refusal's message, or null when the reboot is under way. */
+  reboot: () => Promise<string | null>;
 }
 
 async function settle<T>(promise: Promise<T>): Promise<Loadable<T>> {
@@ -27,6 +31,7 @@ export function createSystemStore(api: CanopyApi) {
     status: { state: 'loading' },
     update: { state: 'loading' },
     history: { state: 'loading' },
+    rebootError: null,
     load: async () => {
       // Each part loads on its own so that one failing (e.g. no network for the update check) hides nothing else.
       await Promise.all([
@@ -40,6 +45,12 @@ export function createSystemStore(api: CanopyApi) {
     checkUpdate: async () => {
       set({ update: { state: 'loading' } });
       set({ update: await settle(api.checkUpdate({})) });
+    },
+    reboot: async () => {
+      const outcome = await settle(api.reboot({}));
+      const rebootError = outcome.state === 'error' ? outcome.message : null;
+      set({ rebootError });
+      return rebootError;
     },
   }));
 }

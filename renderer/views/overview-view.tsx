@@ -20,11 +20,7 @@ export function OverviewView() {
     <main className="view" aria-label="Overview">
       <h1>Overview</h1>
       <LoadNotice load={status} loading="Reading the system…" />
-      {booted && next && !next.booted && (
-        <p className="notice" role="status">
-          A new deployment is waiting: reboot to use it.
-        </p>
-      )}
+      {booted && next && !next.booted && <RebootNotice />}
       <UpdateCard current={current} />
       {current && (
         <DeploymentCard title={current.booted ? 'Running' : 'Default (nothing is booted)'} deployment={current} />
@@ -91,5 +87,23 @@ function UpdateCard({ current }: { current: Deployment | undefined }) {
         </button>
       </div>
     </section>
+  );
+}
+
+function RebootNotice() {
+  const stores = useStores();
+  const refused = useStore(stores.system, (state) => state.rebootError);
+  return (
+    <div className="notice" role="status">
+      <p>A new deployment is waiting: reboot to use it.</p>
+      <button type="button" className="primary" onClick={() => void stores.system.getState().reboot()}>
+        Reboot now
+      </button>
+      {refused && (
+        <p className="error" role="alert">
+          Could not reboot: {refused}
+        </p>
+      )}
+    </div>
   );
 }

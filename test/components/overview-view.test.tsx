@@ -50,10 +50,20 @@ describe('Overview', () => {
       deployment({ index: 0, checksum: checksum('c'), version: '1.2', role: 'pending' }),
       deployment({ index: 1, checksum: checksum('a'), version: '1.1', booted: true }),
     ];
-    const { api } = fakeApi({ ...base, status: () => ({ sysroot: '/', deployments }), checkUpdate: () => ({ ...update, available: false, version: '1.2' }) });
+    const { api, calls } = fakeApi({
+      ...base,
+      status: () => ({ sysroot: '/', deployments }),
+      checkUpdate: () => ({ ...update, available: false, version: '1.2' }),
+      reboot: () => {
+        throw Object.assign(new Error('cannot reboot through systemd-logind: not running'), { code: 'engine-unavailable' });
+      },
+    });
     renderWithApi(<App />, api);
     expect(await screen.findByText('A new deployment is waiting: reboot to use it.')).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Boots next' })).getByText('1.2')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Reboot now' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not reboot: cannot reboot through systemd-logind: not running');
+    expect(calls.map((call) => call.method)).toContain('reboot');
   });
 
   it('moves between views with the arrow keys in the sidebar', async () => {
