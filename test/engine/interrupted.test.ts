@@ -3,95 +3,104 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../helper/protocol';
 import { canopyJson } from '../support/cli';
 import { serveRepo, type HttpRemote } from '../support/http-remote';
 import { run } from '../support/run';
 import { scratchSystem, type ScratchSystem } from '../support/scratch-system';
 
-const TARGET = 'demo:demo/2/x86_64/workstation';
 const bin = join(import.meta.dirname, '../../bin/canopy.js');
-let system: ScratchSystem;
-let remote: HttpRemote;
+let system: ScratchSystem | null = null;
+let remote: HttpRemote | null = null;
 
-beforeAll(async () => {
-  system = scratchSystem();
-  remote = await serveRepo(system.remote, 150);
-  useRemote(remote.url);
-}, 120_000);
-
-afterAll(async () => {
-  await remote.close();
-  system.remove();
+afterEach(async () => {
+  await remote?.close();
+  system?.remove();
 });
 
-function useRemote(url: string): void {
+/** A demo system of the test's own whose remote is served over HTTP by this process, each request delayed. */
+async function systemOverHttp(delayMs: number): Promise<{ system: ScratchSystem; remote: HttpRemote }> {
+  system = scratchSystem();
+  remote = await serveRepo(system.remote, delayMs);
   const repo = `--repo=${system.sysroot}/ostree/repo`;
   run('ostree', ['remote', 'delete', repo, 'demo']);
-  run('ostree', ['remote', 'add', repo, '--set=gpg-verify=false', 'demo', url]);
+  run('ostree', ['remote', 'add', repo, '--set=gpg-verify=false', 'demo', remote.url]);
+  return { system, remote };
 }
 
-function startSwitch(refspec: string) {
-  const child = spawn(process.execPath, [bin, 'switch', refspec, '--sysroot', system.sysroot], {
+/** Runs `canopy switch` without blocking this process, which serves the remote. */
+function startSwitch(sysroot: ScratchSystem, refspec: string) {
+  const child = spawn(process.execPath, [bin, 'switch', refspec, '--sysroot', sysroot.sysroot], {
     detached: true,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, CANOPY_CACHE_DIR: join(system.root, 'cache') },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, CANOPY_CACHE_DIR: join(sysroot.root, 'cache') },
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    child.once('close', (code) => {
+      resolve({ code, stderr });
+    });
+  });
   return { child, exited };
 }
 
 describe('interrupted changes', () => {
   it('survive SIGKILL at random points of pull and deploy', async () => {
-    const before = system.status().map((d) => d.checksum);
+    const { system } = await systemOverHttp(150);
+    const refspec = 'demo:demo/2/x86_64/workstation';
     const target = run('ostree', ['rev-parse', `--repo=${system.remote}`, 'demo/2/x86_64/workstation']).trim();
+    const before = system.status().map((d) => d.checksum);
     let completed = 0;
     for (let attempt = 0; attempt < 10; attempt++) {
-      const { child, exited } = startSwitch(TARGET);
-      await sleep(100 + Math.floor(Math.random() * 2500));
+      const { child, exited } = startSwitch(system, refspec);
+      const delay = 100 + Math.floor(Math.random() * 2500);
+      await sleep(delay);
       try {
         if (child.pid) process.kill(-child.pid, 'SIGKILL'); // The CLI and its engine, the way a crash takes both.
       } catch {
         // ESRCH: it finished before the kill.
       }
-      await exited;
+      const { stderr } = await exited;
       const now = system.status().map((d) => d.checksum);
+      const context = `attempt ${String(attempt)}, killed after ${String(delay)} ms; ${stderr}`;
       system.fsck();
       if (now[0] !== target) {
-        expect(now).toEqual(before);
+        expect(now, context).toEqual(before);
         continue;
       }
       // It finished before the kill: go back and drop what it fetched, so the next attempt pulls again.
       completed++;
-      expect(now[1]).toBe(before[0]); // The deployment it replaced is kept as the rollback.
-      expect(now.slice(1).every((checksum) => before.includes(checksum))).toBe(true);
+      expect(now[1], context).toBe(before[0]); // The deployment it replaced is kept as the rollback.
+      expect(now.slice(1).every((checksum) => before.includes(checksum)), context).toBe(true);
       canopyJson(['rollback', '--sysroot', system.sysroot]);
       canopyJson(['cleanup', '--sysroot', system.sysroot]);
-      expect(system.status().map((d) => d.checksum)).toEqual(before.slice(0, 1));
+      expect(system.status().map((d) => d.checksum), context).toEqual(before.slice(0, 1));
       before.splice(1);
     }
-    // The remote is served by this process, so the retry must not block it the way spawnSync would.
-    expect(await startSwitch(TARGET).exited).toBe(0);
+    const retry = await startSwitch(system, refspec).exited;
+    expect(retry.code, retry.stderr).toBe(0);
     expect(system.status()[0]?.checksum).toBe(target);
     system.fsck();
     expect(completed).toBeLessThan(10); // Most kills must land mid-change, or this tests nothing.
   });
 
   it('cancel by interrupting the CLI changes nothing and is journaled', async () => {
-    // A branch not pulled yet, from a remote slow enough (each request waits 300 ms) to interrupt mid-pull.
-    const slow = await serveRepo(system.remote, 300);
-    useRemote(slow.url);
+    // Each request waits 300 ms, so the pull is still going when it is interrupted.
+    const { system, remote } = await systemOverHttp(300);
     const before = system.status();
-    const { child, exited } = startSwitch('demo:demo/1/x86_64/server');
-    await slow.firstRequest;
+    const { child, exited } = startSwitch(system, 'demo:demo/1/x86_64/server');
+    const started = await Promise.race([remote.firstRequest.then(() => true), exited.then(() => false)]);
+    expect(started, 'the switch ended before fetching anything').toBe(true);
     await sleep(400);
     child.kill('SIGINT');
-    const code = await exited;
-    await slow.close();
-    const after = system.status();
-    expect(code).toBe(130);
-    expect(after).toEqual(before);
+    const { code, stderr } = await exited;
+    expect(code, stderr).toBe(130);
+    expect(stderr).toMatch(/^canopy: cancelled; nothing was changed\n$/);
+    expect(system.status()).toEqual(before);
     const history = canopyJson<{ entries: HistoryEntry[] }>(['history', '--sysroot', system.sysroot]).entries;
     expect(history[0]).toMatchObject({ action: 'switch', result: 'cancelled' });
     system.fsck();
