@@ -1,7 +1,7 @@
 // A real system bus and polkitd for the privilege tests, users that polkit allows or denies, and the helper
 // installed root-owned the way the packages install it.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,19 +12,27 @@ export const DENIED_USER = 'canopy-denied';
 const RULES = '/etc/polkit-1/rules.d/49-canopy-tests.rules';
 const BUS = '/run/dbus/system_bus_socket';
 
-function polkitRunning(): boolean {
-  return spawnSync('busctl', ['--system', 'status', 'org.freedesktop.PolicyKit1'], { stdio: 'ignore' }).status === 0;
-}
+const answers = (name: string): boolean =>
+  spawnSync('busctl', ['--system', 'status', name], { stdio: 'ignore', timeout: 5_000 }).status === 0;
 
 export async function startPolkit(): Promise<void> {
-  if (!existsSync(BUS)) {
+  // A machine image can keep /run from a previous boot: a socket with no dbus-daemon behind it, and its pid file,
+  // which makes dbus-daemon refuse to start.
+  if (!answers('org.freedesktop.DBus')) {
+    rmSync(BUS, { force: true });
+    rmSync('/run/dbus/pid', { force: true });
     mkdirSync('/run/dbus', { recursive: true });
     run('dbus-daemon', ['--system', '--fork']);
   }
-  if (!polkitRunning()) {
-    spawn('/usr/lib/polkit-1/polkitd', ['--no-debug'], { detached: true, stdio: 'ignore' }).unref();
-    for (let i = 0; i < 100 && !polkitRunning(); i++) await sleep(100);
-    if (!polkitRunning()) throw new Error('polkitd did not come up on the system bus');
+  if (!answers('org.freedesktop.PolicyKit1')) {
+    const log = join(mkdtempSync(join(tmpdir(), 'canopy-polkitd-')), 'polkitd.log');
+    const output = openSync(log, 'w');
+    spawn('/usr/lib/polkit-1/polkitd', ['--no-debug'], { detached: true, stdio: ['ignore', output, output] }).unref();
+    closeSync(output);
+    for (let i = 0; i < 100 && !answers('org.freedesktop.PolicyKit1'); i++) await sleep(100);
+    if (!answers('org.freedesktop.PolicyKit1')) {
+      throw new Error(`polkitd did not come up on the system bus; it said:\n${readFileSync(log, 'utf8')}`);
+    }
   }
 }
 
