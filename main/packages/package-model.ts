@@ -47,10 +47,12 @@ export interface PackageDiff {
   downgraded: PackageChange[];
 }
 
+/** rpm's [epoch:]version-release; an epoch of 0 is the same as none, and rpm-ostree leaves it out too. */
 export function rpmEvr(epoch: string | undefined, version: string, release: string): string {
   return `${epoch && epoch !== '0' ? `${epoch}:` : ''}${version}-${release}`;
 }
 
-export function byNameThenArch(a: Package, b: Package): number {
+/** The order of every list: by name, then arch; code-unit order, so that it does not depend on the locale. */
+export function byNameThenArch(a: { name: string; arch: string }, b: { name: string; arch: string }): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : a.arch < b.arch ? -1 : a.arch > b.arch ? 1 : 0;
 }

@@ -1,7 +1,9 @@
 // RPM headers as rpmdb stores them: an index of (tag, type, offset, count) entries over a data store, without the
-// lead and the header magic. Only the tags Canopy shows are read, and changelogs only when asked for.
-import type { ChangelogEntry, Package } from './package-model';
-import { rpmEvr } from './package-model';
+// lead and the header magic. Only the tags Canopy shows are decoded, and the changelog only when asked for: a
+// package's changelog can hold hundreds of entries, and most reads need only names and versions.
+// Format: https://rpm-software-management.github.io/rpm/manual/format_header.html
+import type { ChangelogEntry } from './package-model';
+import type { Bytes } from './sqlite-table';
 
 const TAG = {
   name: 1000,
@@ -17,72 +19,159 @@ const TAG = {
   changelogText: 1082,
   longSize: 5009,
 } as const;
-const ENTRY_BYTES = 16;
 
-interface Entry {
-  type: number;
-  offset: number;
-  count: number;
+const TYPE = { int32: 4, int64: 5, string: 6, stringArray: 8, i18nString: 9 } as const;
+const STRING_TYPES = [TYPE.string, TYPE.stringArray, TYPE.i18nString];
+const NUMBER_TYPES = [TYPE.int32, TYPE.int64];
+const ENTRY_BYTES = 16;
+/** rpm's own limits (hdrchkTags, hdrchkData): anything larger is not a header. */
+const MAX_ENTRIES = 0x10000;
+const MAX_DATA = 256 * 1024 * 1024;
+
+export interface RpmPackage {
+  name: string;
+  version: string;
+  release: string;
+  epoch?: number;
+  summary: string;
+  size: number;
+  arch: string;
+  /** The source rpm's file name, e.g. "bash-5.2.26-3.fc40.src.rpm". */
+  sourcerpm?: string;
+  /** The time of the newest changelog entry, read even without the changelog. */
+  changelogTime?: number;
+  /** Newest first, as rpm stores it; only when asked for. */
+  changelog?: ChangelogEntry[];
 }
 
-export function parseRpmHeader(blob: Buffer, withChangelog: boolean): Package {
-  if (blob.length < 8) throw new Error('rpm header too short');
-  const indexCount = blob.readUInt32BE(0);
-  const dataLength = blob.readUInt32BE(4);
-  const data = 8 + indexCount * ENTRY_BYTES;
-  if (indexCount > 100_000 || data + dataLength > blob.length) throw new Error('malformed rpm header');
-  const entries = new Map<number, Entry>();
-  for (let i = 0; i < indexCount; i++) {
-    const at = 8 + i * ENTRY_BYTES;
-    entries.set(blob.readUInt32BE(at), { type: blob.readUInt32BE(at + 4), offset: blob.readUInt32BE(at + 8), count: blob.readUInt32BE(at + 12) });
+/** The wanted tags, each with a slot in a header's table of (type, start, count). */
+const WANTED: readonly number[] = Object.values(TAG);
+const LAST_SMALL_TAG = TAG.changelogText;
+/** Slots by tag - TAG.name, -1 for the tags in that range not wanted: an array, as this runs for every entry. */
+const SMALL_SLOTS = Array.from({ length: LAST_SMALL_TAG - TAG.name + 1 }, (_, i) => WANTED.indexOf(TAG.name + i));
+const LONG_SIZE_SLOT = WANTED.indexOf(TAG.longSize);
+
+function slotOf(tag: number): number {
+  if (tag >= TAG.name && tag <= LAST_SMALL_TAG) return SMALL_SLOTS[tag - TAG.name] ?? -1;
+  return tag === TAG.longSize ? LONG_SIZE_SLOT : -1;
+}
+
+/** `count` NUL-terminated strings from `start`, or undefined when they do not all end before `end`. */
+function nulTerminated(buffer: Buffer, start: number, end: number, count: number): string[] | undefined {
+  // The ends are found first, so that a read too short to hold them all decodes nothing.
+  const ends: number[] = [];
+  for (let at = start; ends.length < count; ) {
+    const nul = buffer.indexOf(0, at);
+    if (nul < 0 || nul >= end) return undefined;
+    ends.push(nul);
+    at = nul + 1;
   }
-  const strings = (tag: number): string[] => {
-    const entry = entries.get(tag);
-    if (!entry) return [];
-    const result: string[] = [];
-    let start = data + entry.offset;
-    for (let i = 0; i < entry.count; i++) {
-      const end = blob.indexOf(0, start);
-      if (end < 0) throw new Error('unterminated string in rpm header');
-      result.push(blob.toString('utf8', start, end));
-      start = end + 1;
+  let at = start;
+  return ends.map((nul) => {
+    const text = buffer.toString('utf8', at, nul);
+    at = nul + 1;
+    return text;
+  });
+}
+
+function unterminated(tag: number): never {
+  throw new Error(`corrupt rpm header: an unterminated string in tag ${String(tag)}`);
+}
+
+class Header {
+  /** type, absolute start and count of each wanted tag, by slot; a type of 0 is a missing tag. */
+  private readonly entries: number[] = new Array<number>(WANTED.length * 3).fill(0);
+  private readonly dataEnd: number;
+
+  constructor(private readonly blob: Bytes) {
+    if (blob.length < 8) throw new Error('not an rpm header: shorter than its 8-byte preamble');
+    const preamble = blob.subarray(0, 8);
+    const indexCount = preamble.readUInt32BE(0);
+    const dataLength = preamble.readUInt32BE(4);
+    const data = 8 + indexCount * ENTRY_BYTES;
+    if (indexCount > MAX_ENTRIES || dataLength > MAX_DATA || data + dataLength > blob.length) {
+      throw new Error(`not an rpm header: ${String(indexCount)} entries and ${String(dataLength)} data bytes do not fit in ${String(blob.length)} bytes`);
     }
-    return result;
-  };
-  const numbers = (tag: number, limit = Infinity): number[] => {
-    const entry = entries.get(tag);
+    this.dataEnd = data + dataLength;
+    const index = blob.subarray(8, data);
+    for (let at = 0; at < index.length; at += ENTRY_BYTES) {
+      // Only the wanted tags are kept: a header holds dozens of others (file lists, dependencies, scripts).
+      const slot = slotOf(index.readUInt32BE(at));
+      if (slot < 0) continue;
+      const offset = index.readUInt32BE(at + 8);
+      if (offset > dataLength) throw new Error(`corrupt rpm header: tag ${String(WANTED[slot])} points outside the data`);
+      this.entries[slot * 3] = index.readUInt32BE(at + 4);
+      this.entries[slot * 3 + 1] = data + offset;
+      this.entries[slot * 3 + 2] = index.readUInt32BE(at + 12);
+    }
+  }
+
+  private entry(tag: number, types: readonly number[]): { type: number; start: number; count: number } | undefined {
+    const slot = slotOf(tag) * 3;
+    const type = this.entries[slot] ?? 0;
+    if (!types.includes(type)) return undefined;
+    return { type, start: this.entries[slot + 1] ?? 0, count: this.entries[slot + 2] ?? 0 };
+  }
+
+  strings(tag: number, limit = Infinity): string[] {
+    const entry = this.entry(tag, STRING_TYPES);
     if (!entry) return [];
+    const count = Math.min(entry.count, limit);
+    if (Buffer.isBuffer(this.blob)) return nulTerminated(this.blob, entry.start, this.dataEnd, count) ?? unterminated(tag);
+    // Where the strings end is known only by reading them: read a little, and more when that was not enough.
+    for (let size = 256; ; size *= 4) {
+      const end = Math.min(entry.start + size, this.dataEnd);
+      const strings = nulTerminated(this.blob.subarray(entry.start, end), 0, end - entry.start, count);
+      if (strings) return strings;
+      if (end === this.dataEnd) return unterminated(tag);
+    }
+  }
+
+  string(tag: number): string | undefined {
+    return this.strings(tag, 1)[0];
+  }
+
+  numbers(tag: number, limit = Infinity): number[] {
+    const entry = this.entry(tag, NUMBER_TYPES);
+    if (!entry) return [];
+    const width = entry.type === TYPE.int64 ? 8 : 4;
+    const count = Math.min(entry.count, limit);
+    if (entry.start + count * width > this.dataEnd) throw new Error(`corrupt rpm header: tag ${String(tag)} runs past the data`);
+    const values = this.blob.subarray(entry.start, entry.start + count * width);
     const result: number[] = [];
-    for (let i = 0; i < Math.min(entry.count, limit); i++) {
-      const at = data + entry.offset + i * (entry.type === 5 ? 8 : 4);
-      result.push(entry.type === 5 ? Number(blob.readBigUInt64BE(at)) : blob.readUInt32BE(at));
-    }
+    for (let at = 0; at < values.length; at += width) result.push(width === 8 ? Number(values.readBigUInt64BE(at)) : values.readUInt32BE(at));
     return result;
+  }
+
+  number(tag: number): number | undefined {
+    return this.numbers(tag, 1)[0];
+  }
+}
+
+/** Reads the changelog unless `changelog: false`: the one part that costs time on a large database. */
+export function parseRpmHeader(blob: Bytes, options: { changelog?: boolean } = {}): RpmPackage {
+  const header = new Header(blob);
+  const pkg: RpmPackage = {
+    name: header.string(TAG.name) ?? '',
+    version: header.string(TAG.version) ?? '',
+    release: header.string(TAG.release) ?? '',
+    // The first of an i18n string's translations is the untranslated C locale text.
+    summary: header.string(TAG.summary) ?? '',
+    // Packages of 4 GiB and more carry LONGSIZE instead of SIZE.
+    size: header.number(TAG.size) ?? header.number(TAG.longSize) ?? 0,
+    // gpg-pubkey pseudo packages have no arch.
+    arch: header.string(TAG.arch) ?? '',
   };
-  const name = strings(TAG.name)[0] ?? '';
-  const version = strings(TAG.version)[0] ?? '';
-  const release = strings(TAG.release)[0] ?? '';
-  const epochNumber = numbers(TAG.epoch)[0];
-  const epoch = epochNumber === undefined ? undefined : String(epochNumber);
-  const sourceRpm = strings(TAG.sourceRpm)[0];
-  const pkg: Package = {
-    name,
-    arch: strings(TAG.arch)[0] ?? 'noarch',
-    evr: rpmEvr(epoch, version, release),
-    version,
-    release,
-    summary: strings(TAG.summary)[0] ?? '',
-    size: numbers(TAG.longSize)[0] ?? numbers(TAG.size)[0] ?? 0,
-    ...(epoch === undefined ? {} : { epoch }),
-    // The source package's name is the source rpm's file name without -version-release.src.rpm.
-    ...(sourceRpm ? { source: sourceRpm.replace(/-[^-]+-[^-]+\.src\.rpm$/, '') } : {}),
-  };
-  const newest = numbers(TAG.changelogTime, 1)[0];
+  const epoch = header.number(TAG.epoch);
+  if (epoch !== undefined) pkg.epoch = epoch;
+  const sourcerpm = header.string(TAG.sourceRpm);
+  if (sourcerpm !== undefined) pkg.sourcerpm = sourcerpm;
+  const newest = header.number(TAG.changelogTime);
   if (newest !== undefined) pkg.changelogTime = newest;
-  if (withChangelog) {
-    const times = numbers(TAG.changelogTime);
-    const authors = strings(TAG.changelogName);
-    const texts = strings(TAG.changelogText);
+  if (options.changelog !== false) {
+    const times = header.numbers(TAG.changelogTime);
+    const authors = header.strings(TAG.changelogName);
+    const texts = header.strings(TAG.changelogText);
     pkg.changelog = times.map((time, i): ChangelogEntry => ({ time, author: authors[i] ?? '', text: texts[i] ?? '' }));
   }
   return pkg;

@@ -1,13 +1,17 @@
-// A minimal read-only SQLite 3 reader: enough to walk one table's b-tree and return its rows' values. It exists so
-// that reading rpm's rpmdb.sqlite needs neither the rpm binary nor a native module.
+// A minimal read-only SQLite 3 reader: enough to walk one table's b-tree and return the blob of each row. It exists
+// so that reading rpm's rpmdb.sqlite needs neither the rpm binary nor a native module.
 // Format: https://www.sqlite.org/fileformat2.html
+// A -wal file next to the database is not read: rpm checkpoints it when it closes the database, and the trees
+// Canopy reads are composed offline, so the main file holds every committed row.
 
 const MAGIC = 'SQLite format 3\0';
+const HEADER_BYTES = 100;
 const LEAF_TABLE = 0x0d;
 const INTERIOR_TABLE = 0x05;
+/** Bytes of the fixed-size values of serial types 0 to 9 (8 and 9 are the constants 0 and 1). */
+const SERIAL_SIZES = [0, 1, 2, 3, 4, 6, 8, 8, 0, 0];
 
-type Value = null | number | bigint | string | Buffer;
-
+/** A varint at `offset`: its value (exact up to 2^53, more than any size or page number here) and its length. */
 function varint(buffer: Buffer, offset: number): [value: number, length: number] {
   let value = 0;
   for (let i = 0; i < 8; i++) {
@@ -18,47 +22,70 @@ function varint(buffer: Buffer, offset: number): [value: number, length: number]
   return [value * 256 + (buffer[offset + 8] ?? 0), 9];
 }
 
+/** The byte length of a value of a record's serial type. */
+function serialSize(serial: number): number {
+  return serial >= 12 ? Math.floor((serial - 12) / 2) : (SERIAL_SIZES[serial] ?? 0);
+}
+
+/** Bytes read in place: a Buffer is one, and so is a value spread over a chain of overflow pages. */
+export interface Bytes {
+  readonly length: number;
+  /** The bytes from start to end (clamped to the length), copied only when they span several pages. */
+  subarray(start: number, end: number): Buffer;
+}
+
 class Database {
-  readonly pageSize: number;
+  private readonly pageSize: number;
+  /** Page size less the bytes reserved at the end of each page for extensions. */
   readonly usable: number;
 
   constructor(readonly file: Buffer) {
-    if (file.length < 100 || file.toString('latin1', 0, 16) !== MAGIC) throw new Error('not an SQLite 3 database');
+    if (file.length < HEADER_BYTES || file.toString('latin1', 0, 16) !== MAGIC) {
+      throw new Error('not an SQLite 3 database: the file does not start with the SQLite header');
+    }
     const size = file.readUInt16BE(16);
     this.pageSize = size === 1 ? 65536 : size;
+    if (this.pageSize < 512 || (this.pageSize & (this.pageSize - 1)) !== 0) {
+      throw new Error(`not a valid SQLite 3 database: page size ${String(size)}`);
+    }
     this.usable = this.pageSize - (file[20] ?? 0);
   }
 
-  private pageOffset(page: number): number {
+  pageOffset(page: number): number {
     const offset = (page - 1) * this.pageSize;
-    if (page < 1 || offset >= this.file.length) throw new Error(`SQLite page ${String(page)} is outside the file`);
+    if (page < 1 || offset + this.pageSize > this.file.length) {
+      throw new Error(`corrupt SQLite database: page ${String(page)} is outside the file`);
+    }
     return offset;
   }
 
   /** Calls visit with the payload of every row of the table b-tree rooted at `root`, in rowid order. */
-  walk(root: number, visit: (payload: Buffer) => void): void {
+  walk(root: number, visit: (payload: Bytes) => void): void {
+    const file = this.file;
     const stack = [root];
+    // A corrupt file could link pages in a loop; a page visited twice stops the walk instead of hanging it.
     const seen = new Set<number>();
-    while (stack.length > 0) {
-      const page = stack.pop() ?? 0;
-      if (seen.has(page)) throw new Error('SQLite b-tree has a cycle');
+    for (let page = stack.pop(); page !== undefined; page = stack.pop()) {
+      if (seen.has(page)) throw new Error(`corrupt SQLite database: page ${String(page)} is linked twice`);
       seen.add(page);
       const base = this.pageOffset(page);
-      const header = page === 1 ? base + 100 : base;
-      const type = this.file[header];
-      const cells = this.file.readUInt16BE(header + 3);
+      const header = page === 1 ? base + HEADER_BYTES : base;
+      const type = file[header];
+      const cells = file.readUInt16BE(header + 3);
       if (type === INTERIOR_TABLE) {
-        const children: number[] = [];
-        for (let i = 0; i < cells; i++) children.push(this.file.readUInt32BE(base + this.file.readUInt16BE(header + 12 + 2 * i)));
-        children.push(this.file.readUInt32BE(header + 8));
-        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] ?? 0);
+        // Pushed right to left, so that the stack pops the children in key order.
+        stack.push(file.readUInt32BE(header + 8));
+        for (let i = cells - 1; i >= 0; i--) stack.push(file.readUInt32BE(base + file.readUInt16BE(header + 12 + 2 * i)));
       } else if (type === LEAF_TABLE) {
-        for (let i = 0; i < cells; i++) visit(this.leafPayload(base + this.file.readUInt16BE(header + 8 + 2 * i)));
-      } else throw new Error(`unexpected SQLite page type ${String(type)} in a table`);
+        for (let i = 0; i < cells; i++) visit(this.leafPayload(base + file.readUInt16BE(header + 8 + 2 * i)));
+      } else {
+        throw new Error(`corrupt SQLite database: page ${String(page)} of a table b-tree has type ${String(type)}`);
+      }
     }
   }
 
-  private leafPayload(cell: number): Buffer {
+  /** A leaf cell's record: in the page when it fits, else its local part and a chain of overflow pages. */
+  private leafPayload(cell: number): Bytes {
     const [size, sizeLength] = varint(this.file, cell);
     const [, rowidLength] = varint(this.file, cell + sizeLength);
     const start = cell + sizeLength + rowidLength;
@@ -67,66 +94,132 @@ class Database {
     const minLocal = Math.floor(((this.usable - 12) * 32) / 255) - 23;
     const k = minLocal + ((size - minLocal) % (this.usable - 4));
     const local = k <= maxLocal ? k : minLocal;
-    const payload = Buffer.allocUnsafe(size);
-    this.file.copy(payload, 0, start, start + local);
-    let written = local;
-    let next = this.file.readUInt32BE(start + local);
-    while (written < size) {
-      if (next === 0) throw new Error('SQLite overflow chain ends early');
-      const offset = this.pageOffset(next);
-      const take = Math.min(this.usable - 4, size - written);
-      this.file.copy(payload, written, offset + 4, offset + 4 + take);
-      written += take;
-      next = this.file.readUInt32BE(offset);
-    }
-    return payload;
+    return new OverflowPayload(this, size, start, local, this.file.readUInt32BE(start + local));
   }
 }
 
-/** Decodes one record; only the columns up to `lastColumn` are decoded. */
-function decodeRecord(payload: Buffer, lastColumn: number): Value[] {
+/**
+ * A payload larger than its page. rpm headers run to hundreds of kilobytes, and most reads want a few fields of
+ * each: pieces are found by following the chain only as far as a read goes, and are copied only when a read
+ * spans two of them.
+ */
+class OverflowPayload implements Bytes {
+  /** The file offset of each piece found so far: the local part, then the content of each overflow page. */
+  private readonly pieces: number[];
+  /** Payload bytes in the pieces found so far. */
+  private found: number;
+  private nextPage: number;
+
+  constructor(
+    private readonly database: Database,
+    readonly length: number,
+    localStart: number,
+    private readonly local: number,
+    firstPage: number,
+  ) {
+    this.pieces = [localStart];
+    this.found = local;
+    this.nextPage = firstPage;
+  }
+
+  private follow(): void {
+    if (this.nextPage === 0) throw new Error('corrupt SQLite database: an overflow chain ends early');
+    const offset = this.database.pageOffset(this.nextPage);
+    this.pieces.push(offset + 4);
+    this.found += Math.min(this.database.usable - 4, this.length - this.found);
+    this.nextPage = this.database.file.readUInt32BE(offset);
+  }
+
+  /** The piece holding the payload byte at `at`: all overflow pages hold usable - 4 bytes, but the last. */
+  private piece(at: number): { index: number; start: number; end: number } {
+    const index = at < this.local ? 0 : 1 + Math.floor((at - this.local) / (this.database.usable - 4));
+    const start = index === 0 ? 0 : this.local + (index - 1) * (this.database.usable - 4);
+    const end = index === 0 ? this.local : Math.min(start + this.database.usable - 4, this.length);
+    return { index, start, end };
+  }
+
+  subarray(start: number, end: number): Buffer {
+    const to = Math.min(end, this.length);
+    const from = Math.min(start, to);
+    while (this.found < to) this.follow();
+    const file = this.database.file;
+    const first = this.piece(from);
+    const fileOffset = (index: number): number => this.pieces[index] ?? 0;
+    if (to <= first.end) return file.subarray(fileOffset(first.index) + from - first.start, fileOffset(first.index) + to - first.start);
+    const result = Buffer.allocUnsafe(to - from);
+    for (let at = from; at < to; ) {
+      const piece = this.piece(at);
+      const take = Math.min(piece.end, to) - at;
+      file.copy(result, at - from, fileOffset(piece.index) + at - piece.start, fileOffset(piece.index) + at - piece.start + take);
+      at += take;
+    }
+    return result;
+  }
+}
+
+/** The first `count` values of a record; text as strings, integers as numbers, other types as null. */
+function recordValues(bytes: Bytes, count: number): (string | number | null)[] {
+  const payload = bytes.subarray(0, bytes.length);
   const [headerSize, first] = varint(payload, 0);
-  const values: Value[] = [];
+  const values: (string | number | null)[] = [];
   let typeOffset = first;
   let dataOffset = headerSize;
-  while (typeOffset < headerSize && values.length <= lastColumn) {
+  while (typeOffset < headerSize && values.length < count) {
     const [serial, length] = varint(payload, typeOffset);
     typeOffset += length;
-    if (serial >= 12) {
-      const size = Math.floor((serial - 12) / 2);
-      const bytes = payload.subarray(dataOffset, dataOffset + size);
-      values.push(serial % 2 === 0 ? bytes : bytes.toString('utf8'));
-      dataOffset += size;
-      continue;
-    }
-    const sizes = [0, 1, 2, 3, 4, 6, 8, 8, 0, 0];
-    const size = sizes[serial] ?? 0;
-    if (serial === 0) values.push(null);
+    const size = serialSize(serial);
+    if (serial >= 13 && serial % 2 === 1) values.push(payload.toString('utf8', dataOffset, dataOffset + size));
+    else if (serial >= 1 && serial <= 5) values.push(payload.readIntBE(dataOffset, size));
     else if (serial === 8 || serial === 9) values.push(serial - 8);
-    else if (serial === 7) values.push(payload.readDoubleBE(dataOffset));
-    else if (serial === 6) values.push(payload.readBigInt64BE(dataOffset));
-    else values.push(payload.readIntBE(dataOffset, size));
+    else values.push(null);
     dataOffset += size;
   }
   return values;
 }
 
+/** The first blob of a record, read in place, or undefined when it has none. */
+function firstBlob(payload: Bytes): Bytes | undefined {
+  const [headerSize, first] = varint(payload.subarray(0, 9), 0);
+  const header = payload.subarray(0, headerSize);
+  let typeOffset = first;
+  let dataOffset = headerSize;
+  while (typeOffset < headerSize) {
+    const [serial, length] = varint(header, typeOffset);
+    typeOffset += length;
+    const size = serialSize(serial);
+    if (serial >= 12 && serial % 2 === 0) {
+      if (Buffer.isBuffer(payload)) return payload.subarray(dataOffset, dataOffset + size);
+      const offset = dataOffset;
+      return { length: size, subarray: (from, to) => payload.subarray(offset + Math.min(from, size), offset + Math.min(to, size)) };
+    }
+    dataOffset += size;
+  }
+  return undefined;
+}
+
 function tableRoot(database: Database, table: string): number {
-  let root = 0;
+  let root: number | undefined;
+  // sqlite_schema is the table b-tree rooted at page 1: (type, name, tbl_name, rootpage, sql).
   database.walk(1, (payload) => {
-    const [type, name, , rootPage] = decodeRecord(payload, 3);
+    const [type, name, , rootPage] = recordValues(payload, 4);
     if (type === 'table' && name === table && typeof rootPage === 'number') root = rootPage;
   });
-  if (!root) throw new Error(`the database has no table ${table}`);
+  if (root === undefined) throw new Error(`the SQLite database has no table ${table}`);
   return root;
 }
 
-/** The values of one column of every row of a table, in rowid order. */
-export function readColumn(file: Buffer, table: string, column: number): Value[] {
+/** The blob of every row of a table, in rowid order, read in place; rows without a blob are skipped. */
+export function tableBlobs(file: Buffer, table: string): Bytes[] {
   const database = new Database(file);
-  const values: Value[] = [];
+  const blobs: Bytes[] = [];
   database.walk(tableRoot(database, table), (payload) => {
-    values.push(decodeRecord(payload, column)[column] ?? null);
+    const blob = firstBlob(payload);
+    if (blob) blobs.push(blob);
   });
-  return values;
+  return blobs;
+}
+
+/** The blob of every row of a table, in rowid order; rows without a blob are skipped. */
+export function readTableBlobs(file: Buffer, table: string): Buffer[] {
+  return tableBlobs(file, table).map((blob) => blob.subarray(0, blob.length));
 }

@@ -90,12 +90,16 @@ export class DiffService {
 }
 
 function addChangelogs(diff: PackageDiff, before: PackageList, after: PackageList): void {
-  const old = new Map(before.packages.map((p) => [`${p.name}.${p.arch}`, p]));
-  const fresh = new Map(after.packages.map((p) => [`${p.name}.${p.arch}`, p]));
+  // Keyed by version too: install-only packages (kernels) have several versions of one name side by side.
+  const key = (name: string, arch: string, evr: string): string => `${name}\0${arch}\0${evr}`;
+  const old = new Map(before.packages.map((p) => [key(p.name, p.arch, p.evr), p]));
+  const fresh = new Map(after.packages.map((p) => [key(p.name, p.arch, p.evr), p]));
   for (const change of diff.upgraded) {
-    const previous = old.get(`${change.name}.${change.arch}`);
-    const current = fresh.get(`${change.name}.${change.arch}`);
-    if (previous && current?.changelog) change.changelog = changelogSince(current.changelog, previous.changelogTime);
+    const previous = old.get(key(change.name, change.arch, change.from));
+    const current = fresh.get(key(change.name, change.arch, change.to));
+    if (!previous || !current?.changelog) continue;
+    const evr = { epoch: previous.epoch, version: previous.version ?? '', release: previous.release ?? '' };
+    change.changelog = changelogSince(current.changelog, evr, previous.changelogTime);
   }
 }
 

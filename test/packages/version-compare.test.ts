@@ -71,9 +71,8 @@ describe('dpkg version comparison', () => {
     expect(pairs.length).toBeGreaterThan(300);
     const mismatches: string[] = [];
     for (const [a, b] of pairs) {
-      const less = spawnSync('dpkg', ['--compare-versions', a, 'lt', b]).status === 0;
-      const greater = spawnSync('dpkg', ['--compare-versions', a, 'gt', b]).status === 0;
-      const expected = less ? -1 : greater ? 1 : 0;
+      const holds = (relation: string): boolean => spawnSync('dpkg', ['--compare-versions', a, relation, b]).status === 0;
+      const expected = holds('lt') ? -1 : holds('gt') ? 1 : 0;
       if (compareDebianVersions(a, b) !== expected) mismatches.push(`${a} vs ${b}: dpkg says ${String(expected)}`);
     }
     expect(mismatches).toEqual([]);
