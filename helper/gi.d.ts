@@ -107,6 +107,7 @@ declare module 'gi://Gio' {
     class OutputStream {
       write_all(data: Uint8Array, cancellable: Cancellable | null): [boolean, number];
       write_bytes(data: GLib.Bytes, cancellable: Cancellable | null): number;
+      splice(source: InputStream, flags: OutputStreamSpliceFlags, cancellable: Cancellable | null): number;
       flush(cancellable: Cancellable | null): boolean;
       close(cancellable: Cancellable | null): boolean;
     }
@@ -136,6 +137,7 @@ declare module 'gi://Gio' {
       move(destination: File, flags: number, cancellable: Cancellable | null, progress: null): boolean;
       append_to(flags: number, cancellable: Cancellable | null): OutputStream;
       create(flags: number, cancellable: Cancellable | null): OutputStream;
+      replace(etag: string | null, makeBackup: boolean, flags: FileCreateFlags, cancellable: Cancellable | null): OutputStream;
       equal(other: File): boolean;
     }
     class UnixInputStream extends InputStream {
@@ -166,6 +168,11 @@ declare module 'gi://Gio' {
     enum FileQueryInfoFlags {
       NONE = 0,
       NOFOLLOW_SYMLINKS = 1,
+    }
+    enum OutputStreamSpliceFlags {
+      NONE = 0,
+      CLOSE_SOURCE = 1,
+      CLOSE_TARGET = 2,
     }
     enum FileCreateFlags {
       NONE = 0,
