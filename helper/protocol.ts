@@ -1,7 +1,11 @@
 // The engine's wire protocol: one JSON object per line each way. Requests are validated against these schemas on
 // the engine side (which may run as root and trusts nothing) and typed from them on the Node side.
-import { z } from 'zod';
+// zod/mini: the engine starts for every CLI command, and the full zod costs it tens of milliseconds to load.
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 import type { ErrorCode } from './error-codes';
+
+z.config(en());
 
 export { ERROR_EXIT_CODES, isErrorCode, type ErrorCode } from './error-codes';
 
@@ -10,27 +14,29 @@ const CHECKSUM = /^[0-9a-f]{64}$/;
 const REF = /^[A-Za-z0-9_][A-Za-z0-9._+-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._+-]*)*$/;
 const REMOTE = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 
-export const checksumSchema = z.string().regex(CHECKSUM, 'must be a 64-character hex checksum');
-export const remoteNameSchema = z.string().max(128).regex(REMOTE, 'is not a valid remote name');
-export const refSchema = z.string().max(255).regex(REF, 'is not a valid ref');
-export const refspecSchema = z
-  .string()
-  .max(400)
-  .refine((value) => {
+export const checksumSchema = z.string().check(z.regex(CHECKSUM, 'must be a 64-character hex checksum'));
+export const remoteNameSchema = z.string().check(z.maxLength(128), z.regex(REMOTE, 'is not a valid remote name'));
+export const refSchema = z.string().check(z.maxLength(255), z.regex(REF, 'is not a valid ref'));
+export const refspecSchema = z.string().check(
+  z.maxLength(400),
+  z.refine((value) => {
     const colon = value.indexOf(':');
     if (colon < 0) return REF.test(value);
     return REMOTE.test(value.slice(0, colon)) && REF.test(value.slice(colon + 1));
-  }, 'is not a valid refspec (REMOTE:REF)');
+  }, 'is not a valid refspec (REMOTE:REF)'),
+);
 /** A commit named by checksum or by refspec, which may name an ancestor with ostree's `^` suffix (REF^^). */
-export const revSchema = z
-  .string()
-  .max(440)
-  .refine((value) => CHECKSUM.test(value) || refspecSchema.safeParse(value.replace(/\^{1,32}$/, '')).success, 'must be a checksum or a refspec');
-export const absolutePathSchema = z
-  .string()
-  .min(1)
-  .max(4096)
-  .refine((value) => value.startsWith('/') && !value.includes('\0'), 'must be an absolute path');
+export const revSchema = z.string().check(
+  z.maxLength(440),
+  z.refine((value) => CHECKSUM.test(value) || refspecSchema.safeParse(value.replace(/\^{1,32}$/, '')).success, 'must be a checksum or a refspec'),
+);
+export const absolutePathSchema = z.string().check(
+  z.minLength(1),
+  z.maxLength(4096),
+  z.refine((value) => value.startsWith('/') && !value.includes('\0'), 'must be an absolute path'),
+);
+/** An integer from min to max. */
+export const integerSchema = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
 
 export const targetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sysroot'), path: absolutePathSchema }),
@@ -46,35 +52,35 @@ export const requestParams = {
     target: targetSchema,
     remote: remoteNameSchema,
     cacheDir: absolutePathSchema,
-    refresh: z.boolean().default(false),
+    refresh: z._default(z.boolean(), false),
   }),
   log: z.object({
     target: targetSchema,
     rev: revSchema,
-    limit: z.number().int().min(1).max(10000).default(50),
+    limit: z._default(integerSchema(1, 10000), 50),
   }),
-  verify: z.object({ target: targetSchema, rev: revSchema, remote: remoteNameSchema.optional() }),
+  verify: z.object({ target: targetSchema, rev: revSchema, remote: z.optional(remoteNameSchema) }),
   resolve: z.object({ target: targetSchema, rev: revSchema }),
   packageDatabase: z.object({ target: targetSchema, rev: revSchema, cacheDir: absolutePathSchema }),
   fileDiff: z.object({ target: targetSchema, from: revSchema, to: revSchema }),
-  history: z.object({ target: sysrootTarget, limit: z.number().int().min(1).max(10000).default(200) }),
+  history: z.object({ target: sysrootTarget, limit: z._default(integerSchema(1, 10000), 200) }),
   checkUpdate: z.object({ target: sysrootTarget, cacheDir: absolutePathSchema }),
-  fetchPreview: z.object({ target: sysrootTarget, cacheDir: absolutePathSchema, refspec: refspecSchema.optional() }),
+  fetchPreview: z.object({ target: sysrootTarget, cacheDir: absolutePathSchema, refspec: z.optional(refspecSchema) }),
   remoteLog: z.object({
     target: sysrootTarget,
     cacheDir: absolutePathSchema,
     refspec: refspecSchema,
-    limit: z.number().int().min(1).max(1000).default(50),
+    limit: z._default(integerSchema(1, 1000), 50),
   }),
   rollback: z.object({ target: sysrootTarget }),
-  pin: z.object({ target: sysrootTarget, index: z.number().int().min(0).max(1000), pinned: z.boolean() }),
+  pin: z.object({ target: sysrootTarget, index: integerSchema(0, 1000), pinned: z.boolean() }),
   switch: z.object({ target: sysrootTarget, refspec: refspecSchema }),
   upgrade: z.object({ target: sysrootTarget }),
   deploy: z.object({
     target: sysrootTarget,
     commit: z.union([
       z.object({ checksum: checksumSchema }),
-      z.object({ version: z.string().min(1).max(128).regex(/^[\w.+~:-]+$/, 'is not a valid version') }),
+      z.object({ version: z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[\w.+~:-]+$/, 'is not a valid version')) }),
     ]),
   }),
   cleanup: z.object({ target: sysrootTarget }),
@@ -95,13 +101,13 @@ export function isMethod(value: string): value is Method {
 }
 
 export const requestSchema = z.object({
-  id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  method: z.string().max(64),
+  id: integerSchema(0, Number.MAX_SAFE_INTEGER),
+  method: z.string().check(z.maxLength(64)),
   params: z.unknown(),
 });
 
 /** The first problem of a failed validation, as one line naming the field. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'invalid request';
   const field = issue.path.map(String).join('.');

@@ -1,9 +1,10 @@
 // The one contract between the renderer and the main process (Electron IPC or browser mode's HTTP API): each
 // method's parameter schema, checked by main on every call, and its result type. The sysroot is chosen when the
 // app starts, never by the renderer.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   checksumSchema,
+  integerSchema,
   refspecSchema,
   remoteNameSchema,
   revSchema,
@@ -13,23 +14,23 @@ import {
 import type { CommitDiff } from '../main/services/commit-diff';
 
 export const apiSchemas = {
-  status: z.object({}).strict(),
-  remotes: z.object({}).strict(),
-  refs: z.object({ remote: remoteNameSchema, refresh: z.boolean().optional() }).strict(),
-  log: z.object({ rev: revSchema, limit: z.number().int().min(1).max(1000).optional() }).strict(),
-  history: z.object({}).strict(),
-  checkUpdate: z.object({}).strict(),
-  diff: z.object({ from: revSchema, to: revSchema, changelogs: z.boolean().optional(), files: z.boolean().optional() }).strict(),
-  previewUpdate: z.object({}).strict(),
-  previewSwitch: z.object({ refspec: refspecSchema }).strict(),
-  rollback: z.object({}).strict(),
-  pin: z.object({ index: z.number().int().min(0).max(1000), pinned: z.boolean() }).strict(),
-  switch: z.object({ refspec: refspecSchema }).strict(),
-  upgrade: z.object({}).strict(),
-  deploy: z.object({ checksum: checksumSchema }).strict(),
-  cleanup: z.object({}).strict(),
-  cancel: z.object({}).strict(),
-  reboot: z.object({}).strict(),
+  status: z.strictObject({}),
+  remotes: z.strictObject({}),
+  refs: z.strictObject({ remote: remoteNameSchema, refresh: z.optional(z.boolean()) }),
+  log: z.strictObject({ rev: revSchema, limit: z.optional(integerSchema(1, 1000)) }),
+  history: z.strictObject({}),
+  checkUpdate: z.strictObject({}),
+  diff: z.strictObject({ from: revSchema, to: revSchema, changelogs: z.optional(z.boolean()), files: z.optional(z.boolean()) }),
+  previewUpdate: z.strictObject({}),
+  previewSwitch: z.strictObject({ refspec: refspecSchema }),
+  rollback: z.strictObject({}),
+  pin: z.strictObject({ index: integerSchema(0, 1000), pinned: z.boolean() }),
+  switch: z.strictObject({ refspec: refspecSchema }),
+  upgrade: z.strictObject({}),
+  deploy: z.strictObject({ checksum: checksumSchema }),
+  cleanup: z.strictObject({}),
+  cancel: z.strictObject({}),
+  reboot: z.strictObject({}),
 } as const;
 
 /** Calls that change the system: they report progress while they run, and `cancel` stops the running one. */
