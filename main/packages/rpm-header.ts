@@ -85,16 +85,17 @@ class Header {
 
   constructor(private readonly blob: Bytes) {
     if (blob.length < 8) throw new Error('not an rpm header: shorter than its 8-byte preamble');
-    const preamble = blob.subarray(0, 8);
-    const indexCount = preamble.readUInt32BE(0);
-    const dataLength = preamble.readUInt32BE(4);
+    // A Buffer is read in place; a payload spread over pages is asked for its index part once.
+    const head = Buffer.isBuffer(blob) ? blob : blob.subarray(0, 8);
+    const indexCount = head.readUInt32BE(0);
+    const dataLength = head.readUInt32BE(4);
     const data = 8 + indexCount * ENTRY_BYTES;
     if (indexCount > MAX_ENTRIES || dataLength > MAX_DATA || data + dataLength > blob.length) {
       throw new Error(`not an rpm header: ${String(indexCount)} entries and ${String(dataLength)} data bytes do not fit in ${String(blob.length)} bytes`);
     }
     this.dataEnd = data + dataLength;
-    const index = blob.subarray(8, data);
-    for (let at = 0; at < index.length; at += ENTRY_BYTES) {
+    const index = Buffer.isBuffer(blob) ? blob : blob.subarray(0, data);
+    for (let at = 8; at < data; at += ENTRY_BYTES) {
       // Only the wanted tags are kept: a header holds dozens of others (file lists, dependencies, scripts).
       const slot = slotOf(index.readUInt32BE(at));
       if (slot < 0) continue;
@@ -106,40 +107,52 @@ class Header {
     }
   }
 
-  private entry(tag: number, types: readonly number[]): { type: number; start: number; count: number } | undefined {
+  /** The slot of a tag present with one of `types`, or -1. */
+  private present(tag: number, types: readonly number[]): number {
     const slot = slotOf(tag) * 3;
-    const type = this.entries[slot] ?? 0;
-    if (!types.includes(type)) return undefined;
-    return { type, start: this.entries[slot + 1] ?? 0, count: this.entries[slot + 2] ?? 0 };
+    return types.includes(this.entries[slot] ?? 0) ? slot : -1;
   }
 
   strings(tag: number, limit = Infinity): string[] {
-    const entry = this.entry(tag, STRING_TYPES);
-    if (!entry) return [];
-    const count = Math.min(entry.count, limit);
-    if (Buffer.isBuffer(this.blob)) return nulTerminated(this.blob, entry.start, this.dataEnd, count) ?? unterminated(tag);
+    const slot = this.present(tag, STRING_TYPES);
+    if (slot < 0) return [];
+    const start = this.entries[slot + 1] ?? 0;
+    const count = Math.min(this.entries[slot + 2] ?? 0, limit);
+    if (Buffer.isBuffer(this.blob)) return nulTerminated(this.blob, start, this.dataEnd, count) ?? unterminated(tag);
     // Where the strings end is known only by reading them: read a little, and more when that was not enough.
     for (let size = 256; ; size *= 4) {
-      const end = Math.min(entry.start + size, this.dataEnd);
-      const strings = nulTerminated(this.blob.subarray(entry.start, end), 0, end - entry.start, count);
+      const end = Math.min(start + size, this.dataEnd);
+      const strings = nulTerminated(this.blob.subarray(start, end), 0, end - start, count);
       if (strings) return strings;
       if (end === this.dataEnd) return unterminated(tag);
     }
   }
 
+  /** The first string of a tag. Called several times for every package, so a Buffer is read without arrays. */
   string(tag: number): string | undefined {
-    return this.strings(tag, 1)[0];
+    if (!Buffer.isBuffer(this.blob)) return this.strings(tag, 1)[0];
+    const slot = this.present(tag, STRING_TYPES);
+    if (slot < 0) return undefined;
+    const start = this.entries[slot + 1] ?? 0;
+    const nul = this.blob.indexOf(0, start);
+    if (nul < 0 || nul >= this.dataEnd) return unterminated(tag);
+    return this.blob.toString('utf8', start, nul);
   }
 
   numbers(tag: number, limit = Infinity): number[] {
-    const entry = this.entry(tag, NUMBER_TYPES);
-    if (!entry) return [];
-    const width = entry.type === TYPE.int64 ? 8 : 4;
-    const count = Math.min(entry.count, limit);
-    if (entry.start + count * width > this.dataEnd) throw new Error(`corrupt rpm header: tag ${String(tag)} runs past the data`);
-    const values = this.blob.subarray(entry.start, entry.start + count * width);
+    const slot = this.present(tag, NUMBER_TYPES);
+    if (slot < 0) return [];
+    const width = this.entries[slot] === TYPE.int64 ? 8 : 4;
+    const start = this.entries[slot + 1] ?? 0;
+    const count = Math.min(this.entries[slot + 2] ?? 0, limit);
+    if (start + count * width > this.dataEnd) throw new Error(`corrupt rpm header: tag ${String(tag)} runs past the data`);
+    const values = Buffer.isBuffer(this.blob) ? this.blob : this.blob.subarray(start, start + count * width);
+    const base = values === this.blob ? start : 0;
     const result: number[] = [];
-    for (let at = 0; at < values.length; at += width) result.push(width === 8 ? Number(values.readBigUInt64BE(at)) : values.readUInt32BE(at));
+    for (let i = 0; i < count; i++) {
+      const at = base + i * width;
+      result.push(width === 8 ? Number(values.readBigUInt64BE(at)) : values.readUInt32BE(at));
+    }
     return result;
   }
 
