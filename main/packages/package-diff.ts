@@ -21,6 +21,12 @@ function group(packages: Package[]): Map<string, Package[]> {
   return groups;
 }
 
+function classify(diff: PackageDiff, from: Package, to: Package, order: Order): void {
+  if (order === 0) return; // Spelled differently, equal for the package manager (1.0 and 1.00).
+  const change: PackageChange = { name: to.name, arch: to.arch, from: from.evr, to: to.evr };
+  (order > 0 ? diff.upgraded : diff.downgraded).push(change);
+}
+
 export function diffPackages(from: PackageList, to: PackageList): PackageDiff {
   const compare = comparer(to.source);
   const before = group(from.packages);
@@ -28,16 +34,22 @@ export function diffPackages(from: PackageList, to: PackageList): PackageDiff {
   for (const [name, after] of group(to.packages)) {
     const old = before.get(name) ?? [];
     before.delete(name);
+    const [gone] = old;
+    const [next] = after;
+    // The common case, one version on each side, without the arrays below.
+    if (gone && next && old.length === 1 && after.length === 1) {
+      if (gone.evr !== next.evr) classify(diff, gone, next, compare(next, gone));
+      continue;
+    }
     // rpm installs several versions of install-only packages (kernels) side by side: versions on both sides are
     // unchanged, and only a lone version left on each side is an upgrade or a downgrade.
     const same = (a: Package, b: Package): boolean => a.evr === b.evr || compare(a, b) === 0;
     const added = after.filter((p) => !old.some((o) => same(o, p)));
     const removed = old.filter((o) => !after.some((p) => same(o, p)));
-    const [gone] = removed;
-    const [next] = added;
-    if (gone && next && removed.length === 1 && added.length === 1) {
-      const change: PackageChange = { name: next.name, arch: next.arch, from: gone.evr, to: next.evr };
-      (compare(next, gone) > 0 ? diff.upgraded : diff.downgraded).push(change);
+    const [lone] = removed;
+    const [fresh] = added;
+    if (lone && fresh && removed.length === 1 && added.length === 1) {
+      classify(diff, lone, fresh, compare(fresh, lone));
     } else {
       diff.added.push(...added);
       diff.removed.push(...removed);
