@@ -6,6 +6,7 @@ import type { Target } from '../../helper/protocol';
 import type { CommitDiff } from './commit-diff';
 import { cacheDir } from '../paths';
 import { changelogSince } from '../packages/changelogs';
+import { parseDatabaseFile } from '../packages/database-file';
 import { diffPackages } from '../packages/package-diff';
 import type { PackageDiff, PackageList } from '../packages/package-model';
 import { fromPkglist, parseDpkgStatus, parseRpmdbSqlite } from '../packages/read-packages';
@@ -52,10 +53,10 @@ export class DiffService {
     let list = this.lists.get(key);
     if (!list) {
       if (database.source === 'pkglist') list = { source: 'pkglist', packages: fromPkglist(database.pkglist) };
-      else if (database.source === 'dpkg') list = { source: 'dpkg', packages: parseDpkgStatus(readFileSync(database.path, 'utf8')) };
+      else if (database.source === 'dpkg') list = { source: 'dpkg', packages: parseDatabaseFile(database.path, (contents) => parseDpkgStatus(contents.toString('utf8'))) };
       else if (database.format === 'bdb') {
         throw new EngineError('no-package-database', `commit ${database.checksum} has a BerkeleyDB rpm database, which Canopy cannot read yet`);
-      } else list = { source: 'rpmdb', packages: parseRpmdbSqlite(readFileSync(database.path), changelogs) };
+      } else list = { source: 'rpmdb', packages: parseDatabaseFile(database.path, (contents) => parseRpmdbSqlite(contents, changelogs)) };
       this.lists.set(key, list);
     }
     return { ...list, checksum: database.checksum };
