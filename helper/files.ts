@@ -6,12 +6,44 @@ export function ensureDirectory(path: string): void {
   GLib.mkdir_with_parents(path, 0o700);
 }
 
-/** Writes a file whole: readers see the old content or the new one, never a part. */
-export function writeFileAtomically(path: string, contents: Uint8Array): void {
+/**
+ * Writes through a temporary file beside `path`, renamed onto it once complete, so that readers (other engines
+ * share the cache) see the old file or the new one, never a part. Gio's replace is atomic only over an existing
+ * file: a new one is written in place, and a failure or a kill would leave a torn file under the final name.
+ */
+function writeThroughTemporary(path: string, write: (out: Gio.OutputStream) => void): void {
   const file = Gio.File.new_for_path(path);
   const parent = file.get_parent();
   if (parent) ensureDirectory(parent.get_path() ?? '/');
-  file.replace_contents(contents, null, false, Gio.FileCreateFlags.REPLACE_DESTINATION, null);
+  const temporary = Gio.File.new_for_path(`${path}.${GLib.uuid_string_random()}.tmp`);
+  try {
+    const out = temporary.create(Gio.FileCreateFlags.NONE, null);
+    try {
+      write(out);
+    } finally {
+      out.close(null);
+    }
+    temporary.move(file, Gio.FileCopyFlags.OVERWRITE, null, null);
+  } catch (error) {
+    try {
+      temporary.delete(null);
+    } catch {
+      // Never created, or already moved: nothing to remove.
+    }
+    throw error;
+  }
+}
+
+export function writeFileAtomically(path: string, contents: Uint8Array): void {
+  writeThroughTemporary(path, (out) => out.write_all(contents, null));
+}
+
+/** Copies a stream of `size` bytes to `path` natively (no JavaScript arrays), with the same guarantee. */
+export function spliceFileAtomically(path: string, source: Gio.InputStream, size: number): void {
+  writeThroughTemporary(path, (out) => {
+    const copied = out.splice(source, Gio.OutputStreamSpliceFlags.CLOSE_SOURCE, null);
+    if (copied !== size) throw new Error(`copied ${String(copied)} of ${String(size)} bytes to ${path}`);
+  });
 }
 
 export function readFile(path: string): Uint8Array | null {

@@ -51,6 +51,7 @@ declare module 'gi://GLib' {
     function timeout_add(priority: number, ms: number, fn: () => boolean): number;
     function idle_add(priority: number, fn: () => boolean): number;
     function source_remove(id: number): void;
+    function uuid_string_random(): string;
     function getenv(name: string): string | null;
     function get_user_name(): string;
     function get_real_time(): number;
@@ -137,7 +138,6 @@ declare module 'gi://Gio' {
       move(destination: File, flags: number, cancellable: Cancellable | null, progress: null): boolean;
       append_to(flags: number, cancellable: Cancellable | null): OutputStream;
       create(flags: number, cancellable: Cancellable | null): OutputStream;
-      replace(etag: string | null, makeBackup: boolean, flags: FileCreateFlags, cancellable: Cancellable | null): OutputStream;
       equal(other: File): boolean;
     }
     class UnixInputStream extends InputStream {

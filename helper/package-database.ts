@@ -6,7 +6,7 @@ import OSTree from 'gi://OSTree';
 import { loadCommit } from './commit-metadata';
 import { findFileInCommit, hasTree } from './commit-tree';
 import { EngineError } from './engine-error';
-import { ensureDirectory } from './files';
+import { spliceFileAtomically } from './files';
 import type { PackageDatabaseResult, PackageTuple } from './protocol';
 
 const RPMDB_LOCATIONS: { path: string; format: 'sqlite' | 'bdb' }[] = [
@@ -25,13 +25,10 @@ function objectPath(repo: OSTree.Repo, fileChecksum: string, cacheDir: string): 
   }
   const cached = `${cacheDir}/objects/${fileChecksum}`;
   if (Gio.File.new_for_path(cached).query_exists(null)) return cached;
-  const [, stream] = repo.load_file(fileChecksum, null);
+  const [, stream, info] = repo.load_file(fileChecksum, null);
   if (!stream) throw new EngineError('internal', `file object ${fileChecksum} has no content`);
   // Spliced natively: copying megabytes through JavaScript arrays costs more than the decompression itself.
-  // Gio's replace writes a temporary file and renames it on close, so a torn copy is never seen under its name.
-  ensureDirectory(`${cacheDir}/objects`);
-  const out = Gio.File.new_for_path(cached).replace(null, false, Gio.FileCreateFlags.REPLACE_DESTINATION, null);
-  out.splice(stream, Gio.OutputStreamSpliceFlags.CLOSE_SOURCE | Gio.OutputStreamSpliceFlags.CLOSE_TARGET, null);
+  spliceFileAtomically(cached, stream, info.get_size());
   return cached;
 }
 
