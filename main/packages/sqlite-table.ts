@@ -14,12 +14,14 @@ const SERIAL_SIZES = [0, 1, 2, 3, 4, 6, 8, 8, 0, 0];
 /** A varint at `offset`: its value (exact up to 2^53, more than any size or page number here) and its length. */
 function varint(buffer: Buffer, offset: number): [value: number, length: number] {
   let value = 0;
-  for (let i = 0; i < 8; i++) {
-    const byte = buffer[offset + i] ?? 0;
+  for (let i = 0; i < 9; i++) {
+    const byte = buffer[offset + i];
+    if (byte === undefined) throw new Error('corrupt SQLite database: a record runs past its end');
+    if (i === 8) return [value * 256 + byte, 9];
     value = value * 128 + (byte & 0x7f);
     if (byte < 0x80) return [value, i + 1];
   }
-  return [value * 256 + (buffer[offset + 8] ?? 0), 9];
+  throw new Error('unreachable');
 }
 
 /** The byte length of a value of a record's serial type. */
@@ -72,12 +74,20 @@ class Database {
       const header = page === 1 ? base + HEADER_BYTES : base;
       const type = file[header];
       const cells = file.readUInt16BE(header + 3);
+      const pointers = header + (type === INTERIOR_TABLE ? 12 : 8);
+      // A cell pointer outside its page would read another page's bytes as this one's.
+      const cell = (i: number, minimum: number): number => {
+        const offset = file.readUInt16BE(pointers + 2 * i);
+        if (offset < minimum || offset >= this.usable) throw new Error(`corrupt SQLite database: page ${String(page)} points outside itself`);
+        return base + offset;
+      };
+      if (pointers + 2 * cells > base + this.usable) throw new Error(`corrupt SQLite database: page ${String(page)} holds too many cells`);
       if (type === INTERIOR_TABLE) {
         // Pushed right to left, so that the stack pops the children in key order.
         stack.push(file.readUInt32BE(header + 8));
-        for (let i = cells - 1; i >= 0; i--) stack.push(file.readUInt32BE(base + file.readUInt16BE(header + 12 + 2 * i)));
+        for (let i = cells - 1; i >= 0; i--) stack.push(file.readUInt32BE(cell(i, pointers + 2 * cells - base)));
       } else if (type === LEAF_TABLE) {
-        for (let i = 0; i < cells; i++) visit(this.leafPayload(base + file.readUInt16BE(header + 8 + 2 * i)));
+        for (let i = 0; i < cells; i++) visit(this.leafPayload(cell(i, pointers + 2 * cells - base), base + this.usable));
       } else {
         throw new Error(`corrupt SQLite database: page ${String(page)} of a table b-tree has type ${String(type)}`);
       }
@@ -85,12 +95,16 @@ class Database {
   }
 
   /** A leaf cell's record: in the page when it fits, else its local part and a chain of overflow pages. */
-  private leafPayload(cell: number): Bytes {
+  private leafPayload(cell: number, pageEnd: number): Bytes {
     const [size, sizeLength] = varint(this.file, cell);
     const [, rowidLength] = varint(this.file, cell + sizeLength);
     const start = cell + sizeLength + rowidLength;
+    if (size > this.file.length) throw new Error('corrupt SQLite database: a record is larger than the file');
     const maxLocal = this.usable - 35;
-    if (size <= maxLocal) return this.file.subarray(start, start + size);
+    if (size <= maxLocal) {
+      if (start + size > pageEnd) throw new Error('corrupt SQLite database: a record runs past its page');
+      return this.file.subarray(start, start + size);
+    }
     const minLocal = Math.floor(((this.usable - 12) * 32) / 255) - 23;
     const k = minLocal + ((size - minLocal) % (this.usable - 4));
     const local = k <= maxLocal ? k : minLocal;
@@ -109,6 +123,7 @@ class OverflowPayload implements Bytes {
   /** Payload bytes in the pieces found so far. */
   private found: number;
   private nextPage: number;
+  private readonly visited = new Set<number>();
 
   constructor(
     private readonly database: Database,
@@ -124,6 +139,8 @@ class OverflowPayload implements Bytes {
 
   private follow(): void {
     if (this.nextPage === 0) throw new Error('corrupt SQLite database: an overflow chain ends early');
+    if (this.visited.has(this.nextPage)) throw new Error(`corrupt SQLite database: overflow page ${String(this.nextPage)} is linked twice`);
+    this.visited.add(this.nextPage);
     const offset = this.database.pageOffset(this.nextPage);
     this.pieces.push(offset + 4);
     this.found += Math.min(this.database.usable - 4, this.length - this.found);
@@ -161,6 +178,7 @@ class OverflowPayload implements Bytes {
 function recordValues(bytes: Bytes, count: number): (string | number | null)[] {
   const payload = bytes.subarray(0, bytes.length);
   const [headerSize, first] = varint(payload, 0);
+  if (headerSize < first || headerSize > payload.length) throw new Error('corrupt SQLite database: a record header is larger than its record');
   const values: (string | number | null)[] = [];
   let typeOffset = first;
   let dataOffset = headerSize;
@@ -180,6 +198,7 @@ function recordValues(bytes: Bytes, count: number): (string | number | null)[] {
 /** The first blob of a record, read in place, or undefined when it has none. */
 function firstBlob(payload: Bytes): Bytes | undefined {
   const [headerSize, first] = varint(payload.subarray(0, 9), 0);
+  if (headerSize < first || headerSize > payload.length) throw new Error('corrupt SQLite database: a record header is larger than its record');
   const header = payload.subarray(0, headerSize);
   let typeOffset = first;
   let dataOffset = headerSize;
@@ -219,7 +238,8 @@ export function tableBlobs(file: Buffer, table: string): Bytes[] {
   return blobs;
 }
 
-/** The blob of every row of a table, in rowid order; rows without a blob are skipped. */
+/** The blob of every row of a table, in rowid order; rows without a blob are skipped. Blobs within one page are
+ * views into `file`, not copies. */
 export function readTableBlobs(file: Buffer, table: string): Buffer[] {
   return tableBlobs(file, table).map((blob) => blob.subarray(0, blob.length));
 }

@@ -67,6 +67,34 @@ describe('readTableBlobs', () => {
     expect(hex(readTableBlobs(file, 'Packages'))).toEqual(blobs);
   });
 
+  it('rejects corruption in one line, rather than hanging or reading another page', () => {
+    const sql = `PRAGMA page_size=512; ${SCHEMA} INSERT INTO Packages(blob) VALUES (randomblob(100)), (randomblob(5000));`;
+    const { file } = database('corrupt.sqlite', sql, 'SELECT 1');
+    const path = join(root, 'corrupt.sqlite');
+    // The leaf that holds the first row: dbstat's paths sort in b-tree order.
+    const leafPage = Number(run('sqlite3', [path, "SELECT pageno FROM dbstat WHERE name = 'Packages' AND pagetype = 'leaf' ORDER BY path LIMIT 1"]));
+    const leaf = (leafPage - 1) * 512;
+    const firstCell = leaf + file.readUInt16BE(leaf + 8);
+    const corrupt = (change: (copy: Buffer) => void): Buffer => {
+      const copy = Buffer.from(file);
+      change(copy);
+      return copy;
+    };
+    // The first row's record header (after its one-byte size and rowid) claims more bytes than the record has.
+    const header = corrupt((copy) => copy.writeUInt8(0x7f, firstCell + 2));
+    expect(() => readTableBlobs(header, 'Packages')).toThrow(/^corrupt SQLite database: [^\n]+$/);
+    const pointer = corrupt((copy) => copy.writeUInt16BE(0xfff0, leaf + 8));
+    expect(() => readTableBlobs(pointer, 'Packages')).toThrow(/^corrupt SQLite database: page \d+ points outside itself$/);
+    // Every overflow page of the large row linked to itself.
+    const overflow = run('sqlite3', [path, "SELECT pageno FROM dbstat WHERE name = 'Packages' AND pagetype = 'overflow'"]).trim().split('\n').map(Number);
+    expect(overflow.length).toBeGreaterThan(5);
+    const loop = corrupt((copy) => {
+      for (const page of overflow) copy.writeUInt32BE(page, (page - 1) * 512);
+    });
+    expect(() => readTableBlobs(loop, 'Packages')).toThrow(/^corrupt SQLite database: overflow page \d+ is linked twice$/);
+    expect(hex(readTableBlobs(file, 'Packages')).map((h) => h.length / 2)).toEqual([100, 5000]);
+  });
+
   it('rejects a file that is not an SQLite database, and a missing table, with a one-line message', () => {
     expect(() => readTableBlobs(Buffer.from('%PDF-1.7\n'.repeat(20)), 'Packages')).toThrow(/^not an SQLite 3 database: [^\n]+$/);
     const { file } = database('empty.sqlite', 'CREATE TABLE Other (id INTEGER PRIMARY KEY);', 'SELECT 1');
