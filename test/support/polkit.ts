@@ -2,6 +2,7 @@
 // installed root-owned the way the packages install it.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,17 +16,32 @@ const BUS = '/run/dbus/system_bus_socket';
 const answers = (name: string): boolean =>
   spawnSync('busctl', ['--system', 'status', name], { stdio: 'ignore', timeout: 5_000 }).status === 0;
 
+/** Whether a dbus-daemon listens on the system bus socket. Only a refused (or missing) socket counts as dead. */
+function busListening(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(BUS);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => {
+      resolve(false);
+    });
+  });
+}
+
 export async function startPolkit(): Promise<void> {
   // A machine image can keep /run from a previous boot: a socket with no dbus-daemon behind it, and its pid file,
   // which makes dbus-daemon refuse to start.
-  if (!answers('org.freedesktop.DBus')) {
+  if (!(await busListening())) {
     rmSync(BUS, { force: true });
     rmSync('/run/dbus/pid', { force: true });
     mkdirSync('/run/dbus', { recursive: true });
     run('dbus-daemon', ['--system', '--fork']);
   }
   if (!answers('org.freedesktop.PolicyKit1')) {
-    const log = join(mkdtempSync(join(tmpdir(), 'canopy-polkitd-')), 'polkitd.log');
+    const logDir = mkdtempSync(join(tmpdir(), 'canopy-polkitd-'));
+    const log = join(logDir, 'polkitd.log');
     const output = openSync(log, 'w');
     spawn('/usr/lib/polkit-1/polkitd', ['--no-debug'], { detached: true, stdio: ['ignore', output, output] }).unref();
     closeSync(output);
@@ -33,6 +49,7 @@ export async function startPolkit(): Promise<void> {
     if (!answers('org.freedesktop.PolicyKit1')) {
       throw new Error(`polkitd did not come up on the system bus; it said:\n${readFileSync(log, 'utf8')}`);
     }
+    rmSync(logDir, { recursive: true, force: true });
   }
 }
 
