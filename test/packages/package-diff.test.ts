@@ -1,4 +1,4 @@
-// Package diffs on hand-written lists: identity by (name, arch), rpm and dpkg version order, and the cost on 3000
+// Package diffs on hand-written lists: identity by (name, arch), rpm and dpkg version order, and a diff of 3000
 // packages.
 import { describe, expect, it } from 'vitest';
 import { diffPackages } from '../../main/packages/package-diff';
