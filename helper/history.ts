@@ -1,8 +1,8 @@
 // The journal of changes, kept inside the sysroot (root-owned on a real system) so that the timeline survives the
 // app and is shared by every user. One JSON object per line, appended while the sysroot lock is held.
 import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
 import type OSTree from 'gi://OSTree';
-import { ensureDirectory } from './files';
 import type { HistoryEntry } from './protocol';
 
 const MAX_READ_BYTES = 4 * 1024 * 1024;
@@ -13,7 +13,8 @@ function journalFile(sysroot: OSTree.Sysroot): Gio.File {
 
 export function appendHistory(sysroot: OSTree.Sysroot, entry: HistoryEntry): void {
   const file = journalFile(sysroot);
-  ensureDirectory(file.get_parent()?.get_path() ?? '/');
+  // Readable by everyone: the timeline is shown to the unprivileged app, while only root appends.
+  GLib.mkdir_with_parents(file.get_parent()?.get_path() ?? '/', 0o755);
   const stream = file.append_to(Gio.FileCreateFlags.NONE, null);
   stream.write_all(new TextEncoder().encode(`${JSON.stringify(entry)}\n`), null);
   stream.close(null);

@@ -70,6 +70,10 @@ describe('the polkit helper', () => {
       { user: ALLOWED_USER, action: 'pin', result: 'ok' },
       { user: ALLOWED_USER, action: 'rollback', result: 'ok' },
     ]);
+    // The journal is written by root and read by anyone, as the unprivileged app shows it.
+    const read = asUser(DENIED_USER, ['history', '--sysroot', paths.sysroot, '--json']);
+    expect(read.stderr).toBe('');
+    expect(JSON.parse(read.stdout)).toEqual(history);
   });
 
   it('lets the allowed user switch, update, deploy and clean up through pkexec', () => {
