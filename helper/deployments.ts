@@ -22,6 +22,13 @@ interface DescribedOrigin {
   layered: Deployment['layered'];
 }
 
+/** Origin keys beyond the refspec (and ostree's own unlock state) and the layering lists read above, as group.key. */
+function otherSettings(origin: GLib.KeyFile): string[] {
+  const known = new Set(['origin.refspec', 'origin.baserefspec', 'origin.unlocked', 'packages.requested', 'packages.requested-local', 'overrides.remove', 'overrides.replace-local']);
+  const [groups] = origin.get_groups();
+  return groups.flatMap((group) => origin.get_keys(group)[0].map((key) => `${group}.${key}`)).filter((name) => !known.has(name));
+}
+
 /** What the origin file says the deployment follows; rpm-ostree and container origins are kept for what they are. */
 export function describeOrigin(origin: GLib.KeyFile | null): DescribedOrigin {
   if (!origin) return { origin: null, originKind: 'unknown', layered: null };
@@ -32,6 +39,9 @@ export function describeOrigin(origin: GLib.KeyFile | null): DescribedOrigin {
     localPackages: listValue(origin, 'packages', 'requested-local'),
     removed: listValue(origin, 'overrides', 'remove'),
     replaced: listValue(origin, 'overrides', 'replace-local'),
+    // Anything else rpm-ostree keeps in the origin (initramfs regeneration and arguments, kernel modules, an
+    // overridden commit...): a plain deploy would write a bare refspec and drop it.
+    settings: otherSettings(origin),
   };
   const base = keyValue(origin, 'origin', 'baserefspec');
   const hasLayers = Object.values(layered).some((list) => list.length > 0);

@@ -132,7 +132,7 @@ export interface Deployment {
   origin: string | null;
   originKind: OriginKind;
   /** What rpm-ostree layered on top (packages, overrides), kept so that nothing is silently flattened. */
-  layered: { packages: string[]; removed: string[]; replaced: string[]; localPackages: string[] } | null;
+  layered: { packages: string[]; removed: string[]; replaced: string[]; localPackages: string[]; settings: string[] } | null;
   booted: boolean;
   pinned: boolean;
   staged: boolean;

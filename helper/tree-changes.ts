@@ -30,7 +30,7 @@ function followedRefspec(deployment: OSTree.Deployment, verb: string): string {
     const layers = Object.values(origin.layered ?? {}).flat().join(', ');
     throw new EngineError(
       'layered-deployment',
-      `cannot ${verb}: the deployment has rpm-ostree layered packages or overrides (${layers}); use rpm-ostree so they are kept`,
+      `cannot ${verb}: the deployment has rpm-ostree layered packages, overrides or settings (${layers}); use rpm-ostree so they are kept`,
     );
   }
   if (origin.originKind === 'container-image') {

@@ -29,6 +29,7 @@ export function formatDeployments(deployments: Deployment[]): string {
         const layered = [...d.layered.packages, ...d.layered.localPackages];
         if (layered.length) lines.push(`     Layered: ${layered.join(', ')}`);
         if (d.layered.removed.length) lines.push(`     Removed: ${d.layered.removed.join(', ')}`);
+        if (d.layered.settings.length) lines.push(`     Settings: ${d.layered.settings.join(', ')}`);
       }
       if (d.endOfLife) lines.push(`     End of life: ${d.endOfLife}`);
       return lines.join('\n');

@@ -99,8 +99,14 @@ describe('refusals leave the system as it was', () => {
     for (const args of [['upgrade'], ['switch', 'demo:demo/2/x86_64/workstation']]) {
       const result = canopy([...args, '--sysroot', system.sysroot]);
       expect(result.status).toBe(9);
-      expect(expectOneLineError(result)).toMatch(/layered packages or overrides \(htop\)/);
+      expect(expectOneLineError(result)).toMatch(/layered packages, overrides or settings \(htop\)/);
     }
+    expect(system.status()).toHaveLength(2);
+    // Settings alone, with a plain refspec: a switch would drop them just the same.
+    writeOrigin(system.sysroot, 'demo', current?.checksum ?? '', `[origin]\nrefspec=demo:${DEMO_BRANCH}\n\n[rpmostree]\nregenerate-initramfs=true\n`);
+    const settings = canopy(['switch', 'demo:demo/2/x86_64/workstation', '--sysroot', system.sysroot]);
+    expect(settings.status).toBe(9);
+    expect(expectOneLineError(settings)).toMatch(/\(rpmostree\.regenerate-initramfs\)/);
     expect(system.status()).toHaveLength(2);
   });
 
