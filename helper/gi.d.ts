@@ -50,6 +50,9 @@ declare module 'gi://GLib' {
     const SOURCE_REMOVE: boolean;
     function timeout_add(priority: number, ms: number, fn: () => boolean): number;
     function idle_add(priority: number, fn: () => boolean): number;
+    function unix_signal_add(priority: number, signal: number, fn: () => boolean): number;
+    const PRIORITY_HIGH: number;
+    const SOURCE_CONTINUE: boolean;
     function source_remove(id: number): void;
     function uuid_string_random(): string;
     function getenv(name: string): string | null;

@@ -9,6 +9,8 @@ import { callerIdentity, isRoot, parsePrivilegedArgs, refusePrivileged, type Pri
 import { describeIssues, ERROR_EXIT_CODES, requestSchema, type Target } from './protocol';
 import { MAX_LINE_BYTES, readLines, writeLine } from './stdio';
 
+const INTERRUPTING_SIGNALS = [1, 2, 15]; // SIGHUP, SIGINT, SIGTERM
+
 function run(): void {
   let mode: PrivilegedMode | null;
   try {
@@ -24,11 +26,27 @@ function run(): void {
   const queue: string[] = [];
   let running: Gio.Cancellable | null = null;
   let ended = false;
+  /** Non-zero once a signal interrupted the engine. */
+  let exitCode = 0;
   let served = 0;
 
   const finishIfDone = (): void => {
     if (!running && queue.length === 0 && (ended || (mode && served > 0))) loop.quit();
   };
+
+  // Ctrl-C in a terminal signals the whole foreground group, so the engine (pkexec execs the helper in place) gets
+  // SIGINT together with the CLI. Dying of it would skip the journal: treat it, and a hangup or polite kill, as the
+  // caller's cancel. A change already past the point of no return finishes and answers as usual.
+  for (const signal of INTERRUPTING_SIGNALS) {
+    GLib.unix_signal_add(GLib.PRIORITY_HIGH, signal, () => {
+      exitCode = ERROR_EXIT_CODES.cancelled;
+      ended = true;
+      queue.length = 0;
+      running?.cancel();
+      finishIfDone();
+      return GLib.SOURCE_CONTINUE;
+    });
+  }
 
   const serveNext = (): void => {
     if (running) return;
@@ -85,6 +103,8 @@ function run(): void {
     },
   });
   loop.run();
+  // The caller reads this exit code as "cancelled" for any request the engine did not get to answer.
+  if (exitCode !== 0) System.exit(exitCode);
 }
 
 run();

@@ -32,7 +32,7 @@ export class EngineClient {
     private readonly child: ChildProcess,
     private readonly description: string,
   ) {
-    child.stdin?.on('error', () => undefined); // A dead engine is reported through 'exit', not as an EPIPE crash.
+    child.stdin?.on('error', () => undefined); // A dead engine is reported through 'close', not as an EPIPE crash.
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
       this.stderrTail = (this.stderrTail + chunk).slice(-2000);
@@ -45,7 +45,8 @@ export class EngineClient {
     child.on('error', (error: NodeJS.ErrnoException) => {
       this.fail(new EngineError('engine-unavailable', error.code === 'ENOENT' ? MISSING_GJS : error.message));
     });
-    child.on('exit', (code, signal) => {
+    // 'close' rather than 'exit': the answer an engine wrote just before exiting must be read before it counts as gone.
+    child.on('close', (code, signal) => {
       this.fail(this.exitError(code, signal));
     });
   }
@@ -80,7 +81,7 @@ export class EngineClient {
   close(): Promise<void> {
     if (this.exited || this.child.exitCode !== null) return Promise.resolve();
     return new Promise((resolve) => {
-      this.child.once('exit', () => {
+      this.child.once('close', () => {
         resolve();
       });
       this.child.stdin?.end();

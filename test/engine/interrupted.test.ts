@@ -1,13 +1,12 @@
 // Interrupted changes over a slowed HTTP remote: killed at random points of pull and deploy, or cancelled, the
 // sysroot is always the old one or the new one, fsck stays clean, and a retry succeeds.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../helper/protocol';
 import { canopyJson } from '../support/cli';
 import { serveRepo, type HttpRemote } from '../support/http-remote';
-import { run } from '../support/run';
+import { run, startJob, type GroupJob } from '../support/run';
 import { scratchSystem, type ScratchSystem } from '../support/scratch-system';
 
 const bin = join(import.meta.dirname, '../../bin/canopy.js');
@@ -30,22 +29,10 @@ async function systemOverHttp(delayMs: number): Promise<{ system: ScratchSystem;
 }
 
 /** Runs `canopy switch` without blocking this process, which serves the remote. */
-function startSwitch(sysroot: ScratchSystem, refspec: string) {
-  const child = spawn(process.execPath, [bin, 'switch', refspec, '--sysroot', sysroot.sysroot], {
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, CANOPY_CACHE_DIR: join(sysroot.root, 'cache') },
+function startSwitch(sysroot: ScratchSystem, refspec: string): GroupJob {
+  return startJob(process.execPath, [bin, 'switch', refspec, '--sysroot', sysroot.sysroot], {
+    CANOPY_CACHE_DIR: join(sysroot.root, 'cache'),
   });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    child.once('close', (code) => {
-      resolve({ code, stderr });
-    });
-  });
-  return { child, exited };
 }
 
 describe('interrupted changes', () => {
@@ -56,11 +43,11 @@ describe('interrupted changes', () => {
     const before = system.status().map((d) => d.checksum);
     let completed = 0;
     for (let attempt = 0; attempt < 10; attempt++) {
-      const { child, exited } = startSwitch(system, refspec);
+      const { group, exited } = startSwitch(system, refspec);
       const delay = 100 + Math.floor(Math.random() * 2500);
       await sleep(delay);
       try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL'); // The CLI and its engine, the way a crash takes both.
+        process.kill(-group, 'SIGKILL'); // The CLI and its engine, the way a crash takes both.
       } catch {
         // ESRCH: it finished before the kill.
       }
@@ -88,15 +75,20 @@ describe('interrupted changes', () => {
     expect(completed).toBeLessThan(10); // Most kills must land mid-change, or this tests nothing.
   });
 
-  it('cancel by interrupting the CLI changes nothing and is journaled', async () => {
+  // The app cancels by signalling its CLI or closing the engine's input; a terminal's Ctrl-C signals the whole
+  // foreground group, the engine included, which must take the same cancel path rather than die.
+  it.each([
+    ['interrupting the CLI', (pid: number) => pid],
+    ['Ctrl-C to the whole process group', (pid: number) => -pid],
+  ])('cancel by %s changes nothing and is journaled', async (_how, whom) => {
     // Each request waits 300 ms, so the pull is still going when it is interrupted.
     const { system, remote } = await systemOverHttp(300);
     const before = system.status();
-    const { child, exited } = startSwitch(system, 'demo:demo/1/x86_64/server');
+    const { group, exited } = startSwitch(system, 'demo:demo/1/x86_64/server');
     const started = await Promise.race([remote.firstRequest.then(() => true), exited.then(() => false)]);
     expect(started, 'the switch ended before fetching anything').toBe(true);
     await sleep(400);
-    child.kill('SIGINT');
+    process.kill(whom(group), 'SIGINT');
     const { code, stderr } = await exited;
     expect(code, stderr).toBe(130);
     expect(stderr).toMatch(/^canopy: cancelled; nothing was changed\n$/);

@@ -4,12 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from '../../helper/protocol';
 import { createDemo, demoPaths } from '../../main/demo/demo-system';
 import { removeTree } from '../../main/demo/tree-builder';
 import { canopyJson } from '../support/cli';
-import { ALLOWED_USER, DENIED_USER, INSTALLED_HELPER, installHelperPackage, purgeHelperPackage, runAs, startPolkit } from '../support/polkit';
+import { serveRepo } from '../support/http-remote';
+import { ALLOWED_USER, DENIED_USER, INSTALLED_HELPER, installHelperPackage, purgeHelperPackage, runAs, startAs, startPolkit } from '../support/polkit';
 import { run } from '../support/run';
 
 const root = mkdtempSync(join(tmpdir(), 'canopy-polkit-'));
@@ -88,6 +90,34 @@ describe('the polkit helper', () => {
     expect(after[0]).toMatchObject({ origin: 'demo:demo/2/x86_64/workstation', version: '2.1' });
     expect(after.filter((d) => !d.pinned)).toHaveLength(1);
     run('ostree', ['fsck', `--repo=${paths.sysroot}/ostree/repo`]);
+  });
+
+  it('cancels a change through pkexec on Ctrl-C, with nothing changed and the cancel journaled', async () => {
+    // A terminal's Ctrl-C reaches the root helper too, since pkexec execs it in the same foreground group.
+    const remote = await serveRepo(paths.remote, 300);
+    const repo = `--repo=${paths.sysroot}/ostree/repo`;
+    run('ostree', ['remote', 'add', repo, '--set=gpg-verify=false', 'slow', remote.url]);
+    try {
+      const before = statusOf();
+      const job = startAs(ALLOWED_USER, process.execPath, [bin, 'switch', 'slow:demo/1/x86_64/server', '--sysroot', paths.sysroot], {
+        CANOPY_CACHE_DIR: join(root, `cache-${ALLOWED_USER}`),
+        HOME: root,
+      });
+      const started = await Promise.race([remote.firstRequest.then(() => true), job.exited.then(() => false)]);
+      expect(started, 'the switch ended before fetching anything').toBe(true);
+      await sleep(400);
+      process.kill(-job.group, 'SIGINT');
+      const { code, stderr } = await job.exited;
+      expect(stderr).toBe('canopy: cancelled; nothing was changed\n');
+      expect(code).toBe(130);
+      expect(statusOf()).toEqual(before);
+      const history = canopyJson<{ entries: { user: string; action: string; result: string }[] }>(['history', '--sysroot', paths.sysroot]);
+      expect(history.entries[0]).toMatchObject({ user: ALLOWED_USER, action: 'switch', result: 'cancelled' });
+      run('ostree', ['fsck', repo]);
+    } finally {
+      await remote.close();
+      run('ostree', ['remote', 'delete', repo, 'slow']);
+    }
   });
 
   it('refuses hostile input as root, with the sysroot unchanged and fsck clean', () => {

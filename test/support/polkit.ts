@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { run } from './run';
+import { run, startJob, type GroupJob } from './run';
 
 export const ALLOWED_USER = 'canopy-allowed';
 export const DENIED_USER = 'canopy-denied';
@@ -91,12 +91,17 @@ export function purgeHelperPackage(): void {
   run('dpkg', ['--purge', 'canopy-helper']);
 }
 
+const runuserArgs = (user: string, command: string, args: string[], env: NodeJS.ProcessEnv): string[] => [
+  '-u', user, '--', 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v ?? ''}`), command, ...args,
+];
+
 /** Runs a command as another user, without standard input (so pkexec cannot prompt). */
 export function runAs(user: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync('runuser', ['-u', user, '--', 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v ?? ''}`), command, ...args], {
-    encoding: 'utf8',
-    input: '',
-    timeout: 120_000,
-  });
+  const result = spawnSync('runuser', runuserArgs(user, command, args, env), { encoding: 'utf8', input: '', timeout: 120_000 });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts a command as another user, as a foreground job of a terminal would run. */
+export function startAs(user: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): GroupJob {
+  return startJob('runuser', runuserArgs(user, command, args, env));
 }

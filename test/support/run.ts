@@ -1,5 +1,5 @@
 // Running real tools from tests and fixtures, with their output in the error when they fail.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 
 export function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): string {
   try {
@@ -19,4 +19,25 @@ export function run(command: string, args: string[], options: { env?: NodeJS.Pro
 export function runStatus(command: string, args: string[], env: NodeJS.ProcessEnv = {}): { status: number; stdout: string; stderr: string } {
   const result = spawnSync(command, args, { encoding: 'utf8', env: { ...process.env, ...env }, input: '' });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export interface GroupJob {
+  /** The process group id, for signalling the whole job as a terminal does. */
+  group: number;
+  exited: Promise<{ code: number | null; stderr: string }>;
+}
+
+/** Starts a command without blocking, in a process group of its own, the way a terminal runs a foreground job. */
+export function startJob(command: string, args: string[], env: NodeJS.ProcessEnv = {}): GroupJob {
+  const child = spawn(command, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    child.once('close', (code) => {
+      resolve({ code, stderr });
+    });
+  });
+  return { group: child.pid ?? 0, exited };
 }
