@@ -22,11 +22,16 @@ interface DescribedOrigin {
   layered: Deployment['layered'];
 }
 
-/** Origin keys beyond the refspec (and ostree's own unlock state) and the layering lists read above, as group.key. */
+/**
+ * Origin keys beyond the refspec, the layering lists read above and libostree's own state (unlock, and the pin kept in
+ * the libostree-transient group), as group.key.
+ */
 function otherSettings(origin: GLib.KeyFile): string[] {
   const known = new Set(['origin.refspec', 'origin.baserefspec', 'origin.unlocked', 'packages.requested', 'packages.requested-local', 'overrides.remove', 'overrides.replace-local']);
   const [groups] = origin.get_groups();
-  return groups.flatMap((group) => origin.get_keys(group)[0].map((key) => `${group}.${key}`)).filter((name) => !known.has(name));
+  return groups
+    .filter((group) => group !== 'libostree-transient')
+    .flatMap((group) => origin.get_keys(group)[0].map((key) => `${group}.${key}`)).filter((name) => !known.has(name));
 }
 
 /** What the origin file says the deployment follows; rpm-ostree and container origins are kept for what they are. */

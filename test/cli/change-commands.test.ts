@@ -42,6 +42,13 @@ describe('rollback and pin', () => {
     expect(bad.status).toBe(2);
     expect(expectOneLineError(bad)).toMatch(/out of range \(0\.\.1\)/);
   });
+
+  it('updates a pinned deployment: the pin is libostree state, not rpm-ostree layering', () => {
+    change(['pin', '0']);
+    expect(system.status()[0]).toMatchObject({ pinned: true, originKind: 'refspec', layered: null });
+    expect(change(['upgrade'])).toMatchObject({ changed: true, to: tip(DEMO_BRANCH) });
+    expect(system.status()[1]?.pinned).toBe(true);
+  });
 });
 
 describe('switch, upgrade, deploy and cleanup', () => {
