@@ -1,5 +1,5 @@
 // The one frame every change runs in: libostree's sysroot lock (a second change is refused as busy), a reload under
-// the lock, and a journal entry for whatever the outcome.
+// the lock, and a journal entry for every change attempted, whatever its outcome.
 import GLib from 'gi://GLib';
 import type OSTree from 'gi://OSTree';
 import System from 'system';
@@ -9,6 +9,9 @@ import { appendHistory } from './history';
 import type { ChangeMethod, ChangeResult } from './protocol';
 import type { RequestContext } from './request-context';
 import { openSysroot } from './targets';
+
+/** Requests refused before anything was attempted (a typo'd remote, an unknown version): not part of the timeline. */
+const REFUSALS: readonly string[] = ['invalid-argument', 'not-found', 'layered-deployment', 'staged-deployment'];
 
 /** After a cancel, how long a stalled fetch may take to notice before the engine gives up on it (ostree#2383). */
 const CANCEL_GRACE_MS = 2000;
@@ -68,8 +71,8 @@ export async function runChange(
     sysroot.load(null);
     return { action, ...outcome, from: record.from, to: record.to, deployments: describeDeployments(sysroot) };
   } catch (error) {
-    const cancelled = error instanceof EngineError && error.code === 'cancelled';
-    journal(cancelled ? 'cancelled' : 'failed', messageOf(error));
+    const code = error instanceof EngineError ? error.code : 'internal';
+    if (!REFUSALS.includes(code)) journal(code === 'cancelled' ? 'cancelled' : 'failed', messageOf(error));
     throw error;
   } finally {
     context.cancellable.disconnect(cancelHandler);

@@ -5,7 +5,7 @@ import { describeDeployments } from './deployments';
 import { remoteRefs, listRemotes, requireRemote } from './remotes';
 import { verifyCommit } from './signatures';
 import { openRepo, openSysroot, resolveCommit } from './targets';
-import { describeIssues, isMethod, requestParams, type Method, type ParsedParams, type Results } from './protocol';
+import { describeIssues, isMethod, requestParams, type Method, type ParsedParams, type Results, type Target } from './protocol';
 import type { RequestContext } from './request-context';
 import { packageDatabase } from './package-database';
 import { diffCommitTrees } from './commit-tree';
@@ -48,11 +48,15 @@ const handlers: Handlers = {
   ...changeHandlers,
 };
 
+/** Checks a valid request before it runs: the privileged helper refuses verbs and sysroots it was not allowed. */
+export type RequestGuard = (method: Method, target: Target) => void;
+
 /** Validates a request's parameters against the shared schema and runs its handler. */
-export async function handle(method: string, params: unknown, context: RequestContext): Promise<unknown> {
+export async function handle(method: string, params: unknown, context: RequestContext, guard?: RequestGuard): Promise<unknown> {
   if (!isMethod(method)) throw new EngineError('invalid-argument', `unknown method ${method}`);
   const parsed = requestParams[method].safeParse(params);
   if (!parsed.success) throw new EngineError('invalid-argument', describeIssues(parsed.error));
+  guard?.(method, parsed.data.target);
   const handler: Handler<Method> = handlers[method];
   try {
     return await handler(parsed.data, context);

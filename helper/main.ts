@@ -4,29 +4,39 @@ import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
 import System from 'system';
 import { EngineError, messageOf } from './engine-error';
-import { handle } from './engine';
+import { handle, type RequestGuard } from './engine';
 import { callerIdentity, isRoot, parsePrivilegedArgs, refusePrivileged, type PrivilegedMode } from './privilege';
-import { describeIssues, ERROR_EXIT_CODES, requestSchema, type Target } from './protocol';
+import { describeIssues, ERROR_EXIT_CODES, requestSchema } from './protocol';
 import { MAX_LINE_BYTES, readLines, writeLine } from './stdio';
 
 const INTERRUPTING_SIGNALS = [1, 2, 15]; // SIGHUP, SIGINT, SIGTERM
 
-function run(): void {
-  let mode: PrivilegedMode | null;
+/** The privileged mode from the command line, or null for a plain engine; bad arguments end the process. */
+function privilegedMode(): PrivilegedMode | null {
   try {
-    mode = parsePrivilegedArgs(System.programArgs);
+    const mode = parsePrivilegedArgs(System.programArgs);
     if (mode && !isRoot()) throw new EngineError('permission-denied', 'the privileged helper must run as root');
+    return mode;
   } catch (error) {
     const code = error instanceof EngineError ? error.code : 'internal';
     writeLine({ id: 0, error: { code, message: messageOf(error) } });
-    System.exit(ERROR_EXIT_CODES[code]);
+    return System.exit(ERROR_EXIT_CODES[code]);
   }
+}
+
+function run(): void {
+  const mode = privilegedMode();
+  const guard: RequestGuard | undefined = mode
+    ? (method, target) => {
+        refusePrivileged(mode, method, target);
+      }
+    : undefined;
   const caller = callerIdentity();
   const loop = new GLib.MainLoop(null, false);
   const queue: string[] = [];
   let running: Gio.Cancellable | null = null;
   let ended = false;
-  /** Non-zero once a signal interrupted the engine. */
+  /** Non-zero once a signal interrupted the engine, or when the one change of a privileged helper failed. */
   let exitCode = 0;
   let served = 0;
 
@@ -63,17 +73,16 @@ function run(): void {
         const request = requestSchema.safeParse(JSON.parse(line));
         if (!request.success) throw new EngineError('invalid-argument', `malformed request: ${describeIssues(request.error)}`);
         id = request.data.id;
-        const target = (request.data.params as { target?: Target } | null)?.target;
-        if (mode) refusePrivileged(mode, request.data.method, target);
         const progress = (value: unknown): void => {
           writeLine({ id, progress: value });
         };
-        const result = await handle(request.data.method, request.data.params, { cancellable, progress, caller });
+        const result = await handle(request.data.method, request.data.params, { cancellable, progress, caller }, guard);
         writeLine({ id, result });
       } catch (error) {
         const code = error instanceof EngineError ? error.code : error instanceof SyntaxError ? 'invalid-argument' : 'internal';
         const message = error instanceof SyntaxError ? 'malformed request: not JSON' : messageOf(error);
         writeLine({ id, error: { code, message } });
+        if (mode) exitCode = ERROR_EXIT_CODES[code];
       } finally {
         running = null;
         served++;
@@ -103,7 +112,7 @@ function run(): void {
     },
   });
   loop.run();
-  // The caller reads this exit code as "cancelled" for any request the engine did not get to answer.
+  // After a signal, the caller reads the exit code as "cancelled" for any request the engine did not get to answer.
   if (exitCode !== 0) System.exit(exitCode);
 }
 

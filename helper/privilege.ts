@@ -41,11 +41,11 @@ function readAllowedSysroots(path: string): string[] {
   return ['/', ...listed.map((entry) => entry.trim()).filter((entry) => entry.startsWith('/'))];
 }
 
-export function refusePrivileged(mode: PrivilegedMode, method: string, target: Target | undefined): void {
+export function refusePrivileged(mode: PrivilegedMode, method: string, target: Target): void {
   if (method !== mode.verb) {
     throw new EngineError('permission-denied', `this helper was authorized for ${mode.verb}, not ${method}`);
   }
-  const path = target?.path ?? '/';
+  const { path } = target;
   const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
   if (!mode.allowedSysroots.includes(normalized)) {
     throw new EngineError('permission-denied', `sysroot ${path} is not allowed in the helper's configuration`);

@@ -1,15 +1,18 @@
 // Privileged changes through the installed helper, a real polkitd and pkexec: the denied user changes nothing and
 // can still read, the allowed user succeeds, and hostile input to the root helper is refused with nothing changed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from '../../helper/protocol';
 import { createDemo, demoPaths } from '../../main/demo/demo-system';
 import { removeTree } from '../../main/demo/tree-builder';
 import { canopyJson } from '../support/cli';
+import { hostileInput } from '../support/hostile-requests';
 import { serveRepo } from '../support/http-remote';
 import { ALLOWED_USER, DENIED_USER, INSTALLED_HELPER, installHelperPackage, purgeHelperPackage, runAs, startAs, startPolkit } from '../support/polkit';
 import { run } from '../support/run';
@@ -144,4 +147,51 @@ describe('the polkit helper', () => {
     expect(statusOf()).toEqual(before);
     run('ostree', ['fsck', `--repo=${paths.sysroot}/ostree/repo`]);
   });
+
+  it('refuses generated hostile input as root, with nothing changed or journaled', async () => {
+    const before = statusOf();
+    const historyBefore = canopyJson<{ entries: unknown[] }>(['history', '--sysroot', paths.sysroot]).entries;
+    const inputs = hostileInput({ sysroot: paths.sysroot, knownRemotes: ['demo'], deploymentCount: before.length });
+    await fc.assert(
+      fc.asyncProperty(inputs, async ({ verb, line }) => {
+        const { answer, code, stderr } = await askHelper(verb, line);
+        // A refusal names what is wrong; 'internal' would mean the input reached code that did not expect it.
+        expect(answer?.error?.code ?? 'no answer', `${JSON.stringify(answer)} ${stderr}`).toMatch(/^(invalid-argument|permission-denied|not-found)$/);
+        expect(code).not.toBe(0);
+      }),
+      { numRuns: 120 },
+    );
+    expect(statusOf()).toEqual(before);
+    expect(canopyJson<{ entries: unknown[] }>(['history', '--sysroot', paths.sysroot]).entries).toEqual(historyBefore);
+    run('ostree', ['fsck', `--repo=${paths.sysroot}/ostree/repo`]);
+  }, 300_000);
 });
+
+type Answer = { error?: { code: string }; progress?: unknown };
+
+/** One request to the root helper, its input held open until it answers, as the CLI does (closing it cancels). */
+function askHelper(verb: string, line: string): Promise<{ answer: Answer | undefined; code: number | null; stderr: string }> {
+  const child = spawn(helper, [verb], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const answers: Answer[] = [];
+  let stdout = '';
+  let stderr = '';
+  child.stdin.on('error', () => undefined); // The helper may refuse and exit before it reads everything.
+  createInterface({ input: child.stdout }).on('line', (text) => {
+    stdout += `${text}\n`;
+    if (!text.startsWith('{')) return; // libostree's own chatter
+    const message = JSON.parse(text) as Answer;
+    if (message.progress) return;
+    answers.push(message);
+    child.stdin.end();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  child.stdin.write(`${line}\n`);
+  return new Promise((resolve) => {
+    child.once('close', (code) => {
+      if (answers.length !== 1) stderr += `\nexpected one answer, got: ${stdout}`;
+      resolve({ answer: answers.length === 1 ? answers[0] : undefined, code, stderr });
+    });
+  });
+}
