@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Checks (and, as root, installs) the Debian packages Canopy needs. --for-tests adds what the test suite uses.
-# Fedora: dnf install gjs ostree-libs ostree (runtime); rpm-build sqlite gnupg2 polkit dbus-daemon chromium (tests).
+# Fedora: dnf install gjs ostree-libs ostree (runtime); rpm-build sqlite gnupg2 polkit dbus-daemon chromium appstream
+# desktop-file-utils (tests).
 set -euo pipefail
 runtime=(gjs gir1.2-ostree-1.0 ostree)
-tests=(ostree-tests gnupg e2fsprogs rpm dpkg-dev sqlite3 polkitd pkexec dbus chromium)
+tests=(ostree-tests gnupg e2fsprogs rpm dpkg-dev sqlite3 polkitd pkexec dbus chromium appstream desktop-file-utils)
 wanted=("${runtime[@]}")
 [ "${1:-}" = "--for-tests" ] && wanted+=("${tests[@]}")
 
