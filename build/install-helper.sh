@@ -17,7 +17,8 @@ while [ $# -gt 0 ]; do
     *) echo "install-helper.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
-case "$prefix" in /*) ;; *) echo "install-helper.sh: --prefix must be absolute" >&2; exit 2 ;; esac
+# Canopy looks for its helper only under these two, at fixed paths: a helper elsewhere would never be found.
+case "$prefix" in /usr | /usr/local) ;; *) echo "install-helper.sh: --prefix must be /usr or /usr/local" >&2; exit 2 ;; esac
 if [ "$prefix" = /usr ]; then sysconf=/etc; else sysconf=$prefix/etc; fi
 libexec=$prefix/libexec/canopy
 library=$prefix/lib/canopy

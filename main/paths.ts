@@ -31,5 +31,12 @@ export function dataDir(): string {
   return process.env.CANOPY_DATA_DIR ?? join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local/share'), 'canopy');
 }
 
-/** The root-owned privileged helper, at the fixed path its polkit actions name. */
-export const PRIVILEGED_HELPER = '/usr/libexec/canopy/canopy-helper';
+/**
+ * Where the root-owned privileged helper may be: the distribution packages' path, or install-helper.sh's with
+ * --prefix /usr/local. Fixed paths only, never one from the environment; its polkit actions name the one installed.
+ */
+const PRIVILEGED_HELPERS = ['/usr/libexec/canopy/canopy-helper', '/usr/local/libexec/canopy/canopy-helper'];
+
+export function privilegedHelper(): string | null {
+  return PRIVILEGED_HELPERS.find((path) => existsSync(path)) ?? null;
+}

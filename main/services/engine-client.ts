@@ -2,7 +2,7 @@
 // change goes to its own engine started through pkexec, which polkit authorizes per verb.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { engineBundle, PRIVILEGED_HELPER } from '../paths';
+import { engineBundle, privilegedHelper } from '../paths';
 import { isErrorCode } from '../../helper/error-codes';
 import type { ChangeMethod, Method, Params, Progress, Results } from '../../helper/protocol';
 import { EngineError } from './engine-error';
@@ -19,6 +19,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+const NO_HELPER =
+  'the privileged helper is not installed: install the canopy-helper package (or run build/install-helper.sh as root)';
 const MISSING_GJS =
   'gjs is not installed (Debian: apt install gjs gir1.2-ostree-1.0; Fedora: dnf install gjs ostree-libs)';
 
@@ -60,8 +62,10 @@ export class EngineClient {
   /** An engine for one change. Root calls it directly; anyone else goes through pkexec and polkit. */
   static forChange(verb: ChangeMethod): EngineClient {
     if (process.getuid?.() === 0) return EngineClient.start();
+    const helper = privilegedHelper();
+    if (!helper) throw new EngineError('engine-unavailable', NO_HELPER);
     const args = process.stdin.isTTY ? [] : ['--disable-internal-agent'];
-    const child = spawn('pkexec', [...args, PRIVILEGED_HELPER, verb], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('pkexec', [...args, helper, verb], { stdio: ['pipe', 'pipe', 'pipe'] });
     return new EngineClient(child, `the privileged helper (${verb})`);
   }
 

@@ -123,6 +123,25 @@ describe('the polkit helper', () => {
     }
   });
 
+  it('says when the helper is not installed, and finds one installed under /usr/local', () => {
+    const install = ['build/install-helper.sh', '--prefix', '/usr/local', '--allow-sysroot', paths.sysroot];
+    purgeHelperPackage();
+    try {
+      const missing = asUser(ALLOWED_USER, ['rollback', '--sysroot', paths.sysroot]);
+      expect(missing.stderr).toBe('canopy: the privileged helper is not installed: install the canopy-helper package (or run build/install-helper.sh as root)\n');
+      expect(missing.status).toBe(8);
+      run('bash', install);
+      const before = statusOf();
+      const rollback = asUser(ALLOWED_USER, ['rollback', '--sysroot', paths.sysroot]);
+      expect(rollback.stderr).toBe('');
+      expect(rollback.status).toBe(0);
+      expect(statusOf().map((d) => d.checksum)).toEqual([before[1]?.checksum, before[0]?.checksum]);
+    } finally {
+      run('bash', [...install, '--uninstall']);
+      installHelperPackage([paths.sysroot]);
+    }
+  });
+
   it('refuses hostile input as root, with the sysroot unchanged and fsck clean', () => {
     const before = statusOf();
     const target = { kind: 'sysroot', path: paths.sysroot };
@@ -189,6 +208,9 @@ function askHelper(verb: string, line: string): Promise<{ answer: Answer | undef
   });
   child.stdin.write(`${line}\n`);
   return new Promise((resolve) => {
+    child.once('error', (error) => {
+      resolve({ answer: undefined, code: null, stderr: error.message });
+    });
     child.once('close', (code) => {
       if (answers.length !== 1) stderr += `\nexpected one answer, got: ${stdout}`;
       resolve({ answer: answers.length === 1 ? answers[0] : undefined, code, stderr });
