@@ -1,5 +1,5 @@
 // Commands that change the system. Each runs in its own engine, through polkit unless the user may write the sysroot.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { ChangeMethod, ChangeResult, Params } from '../../helper/protocol';
 import type { CanopyService } from '../services/canopy-service';
 import { cacheDir } from '../paths';
@@ -84,7 +84,7 @@ export function registerChangeCommands(program: Command, service: CanopyService,
   program
     .command('upgrade')
     .description('update to the newest commit of the current branch')
-    .option('--check', 'only say whether an update is available (exit 77 when there is none)')
+    .addOption(new Option('--check', 'only say whether an update is available (exit 77 when there is none)').conflicts('preview'))
     .option('--preview', 'show the package diff of the available update, without deploying it')
     .addOption(sysrootOption())
     .addOption(jsonOption())

@@ -9,9 +9,15 @@ export interface TargetOptions {
   json?: boolean;
 }
 
-export const sysrootOption = (): Option => new Option('--sysroot <dir>', 'the sysroot to act on (default: /)');
+/** An empty path would quietly mean the current directory. */
+function directory(value: string): string {
+  if (value === '') throw new InvalidArgumentError('must not be empty');
+  return value;
+}
+
+export const sysrootOption = (): Option => new Option('--sysroot <dir>', 'the sysroot to act on (default: /)').argParser(directory);
 export const repoOption = (): Option =>
-  new Option('--repo <dir>', 'read a plain OSTree repository instead of a sysroot').conflicts('sysroot');
+  new Option('--repo <dir>', 'read a plain OSTree repository instead of a sysroot').argParser(directory).conflicts('sysroot');
 export const jsonOption = (): Option => new Option('--json', 'print JSON for scripts');
 
 export function sysrootPath(options: TargetOptions): string {

@@ -79,6 +79,9 @@ describe('bad input gets one line and a meaningful exit status', () => {
     ['a missing commit', ['log', '0'.repeat(64), '--sysroot', fixture.sysroot], 4, /not in the repository/],
     ['a bad limit', ['log', fixture.branch, '--limit', '-3'], 2, /not a non-negative integer/],
     ['an unknown command', ['frobnicate'], 2, /unknown command/],
+    ['an empty sysroot, which would mean the current directory', ['status', '--sysroot', ''], 2, /--sysroot <dir>' argument '' is invalid\. must not be empty/],
+    ['an empty repository path', ['refs', 'demo', '--repo', ''], 2, /must not be empty/],
+    ['--check with --preview', ['upgrade', '--check', '--preview', '--sysroot', fixture.sysroot], 2, /'--check' cannot be used with option '--preview'/],
   ];
   for (const [what, args, status, message] of cases) {
     it(what, () => {
