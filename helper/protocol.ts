@@ -213,10 +213,19 @@ export interface ResolveResult {
 
 export type PackageTuple = [name: string, epoch: string, version: string, release: string, arch: string];
 
+/**
+ * A package database for the Node side to read. An archive repository keeps file objects deflate-compressed after a
+ * small header: then `deflated` says where the raw deflate stream starts and how many bytes it inflates to.
+ */
+export interface DatabaseFile {
+  path: string;
+  deflated: { offset: number; size: number } | null;
+}
+
 export type PackageDatabaseResult =
   | { checksum: string; source: 'pkglist'; pkglist: PackageTuple[] }
-  | { checksum: string; source: 'rpmdb'; format: 'sqlite' | 'bdb'; path: string; contentChecksum: string }
-  | { checksum: string; source: 'dpkg'; path: string; contentChecksum: string };
+  | { checksum: string; source: 'rpmdb'; format: 'sqlite' | 'bdb'; file: DatabaseFile; contentChecksum: string }
+  | { checksum: string; source: 'dpkg'; file: DatabaseFile; contentChecksum: string };
 
 export interface FileDiffResult {
   from: string;

@@ -1,12 +1,37 @@
-// Package databases are read into one buffer that is kept for the next read. The first touch of fresh memory costs
-// a page fault per page, and for a database of megabytes that costs more than reading it: seen here, 22 ms of
-// faults against 1 ms of copying for a 7 MB rpmdb. Parsers copy out what they keep, so the buffer can be reused.
+// Package databases as the engine points at them: a plain file, read into one buffer that is kept for the next
+// read, or a deflate stream inside an archive repository's object, inflated on libuv's thread pool so that two
+// databases inflate side by side while the main thread parses. (The first touch of fresh memory costs a page fault
+// per page, and for a database of megabytes that costs more than reading it: seen here, 22 ms of faults against
+// 1 ms of copying for a 7 MB rpmdb. Parsers copy out what they keep, so the buffer can be reused.)
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { inflateRaw } from 'node:zlib';
+import type { DatabaseFile } from '../../helper/protocol';
+import { EngineError } from '../services/engine-error';
 
+const inflate = promisify(inflateRaw);
 let buffer = Buffer.alloc(0);
 
-/** Calls parse with the file's contents, which are valid only until parse returns. */
-export function parseDatabaseFile<T>(path: string, parse: (contents: Buffer) => T): T {
+/** Calls parse with the database's contents, which are valid only until parse returns. */
+export async function parseDatabaseFile<T>(file: DatabaseFile, parse: (contents: Buffer) => T): Promise<T> {
+  if (!file.deflated) return parse(readPlainFile(file.path));
+  const { offset, size } = file.deflated;
+  let contents: Buffer;
+  try {
+    const compressed = await readFile(file.path);
+    // One chunk of the whole size: inflating into small chunks and joining them costs a copy and more faults.
+    contents = await inflate(compressed.subarray(offset), { chunkSize: Math.max(size, 64 * 1024) });
+  } catch (error) {
+    throw new EngineError('no-package-database', `cannot read the package database in ${file.path}: ${(error as Error).message}`);
+  }
+  if (contents.length !== size) {
+    throw new EngineError('no-package-database', `the package database in ${file.path} is ${String(contents.length)} bytes, not ${String(size)}`);
+  }
+  return parse(contents);
+}
+
+function readPlainFile(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -14,7 +39,7 @@ export function parseDatabaseFile<T>(path: string, parse: (contents: Buffer) => 
     if (buffer.length < size) buffer = Buffer.allocUnsafe(Math.ceil((size * 1.25) / 65536) * 65536);
     let length = 0;
     for (let read = 1; read > 0 && length < size; length += read) read = readSync(fd, buffer, length, size - length, length);
-    return parse(buffer.subarray(0, length));
+    return buffer.subarray(0, length);
   } finally {
     closeSync(fd);
   }

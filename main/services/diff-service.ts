@@ -53,10 +53,10 @@ export class DiffService {
     let list = this.lists.get(key);
     if (!list) {
       if (database.source === 'pkglist') list = { source: 'pkglist', packages: fromPkglist(database.pkglist) };
-      else if (database.source === 'dpkg') list = { source: 'dpkg', packages: parseDatabaseFile(database.path, (contents) => parseDpkgStatus(contents.toString('utf8'))) };
+      else if (database.source === 'dpkg') list = { source: 'dpkg', packages: await parseDatabaseFile(database.file, (contents) => parseDpkgStatus(contents.toString('utf8'))) };
       else if (database.format === 'bdb') {
         throw new EngineError('no-package-database', `commit ${database.checksum} has a BerkeleyDB rpm database, which Canopy cannot read yet`);
-      } else list = { source: 'rpmdb', packages: parseDatabaseFile(database.path, (contents) => parseRpmdbSqlite(contents, changelogs)) };
+      } else list = { source: 'rpmdb', packages: await parseDatabaseFile(database.file, (contents) => parseRpmdbSqlite(contents, changelogs)) };
       this.lists.set(key, list);
     }
     return { ...list, checksum: database.checksum };

@@ -1,0 +1,71 @@
+// A package database as the engine hands it over, read in place from real repositories made by `ostree commit`:
+// the plain object file of a bare repository, and the deflate stream inside an archive repository's object.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseFile } from '../../helper/protocol';
+import { parseDatabaseFile } from '../../main/packages/database-file';
+import { CanopyService } from '../../main/services/canopy-service';
+import { run } from '../support/run';
+
+const root = mkdtempSync(join(tmpdir(), 'canopy-database-file-'));
+const service = new CanopyService();
+// Varied enough that deflate cannot shrink it to nothing, large enough to take several inflate rounds.
+const status = Array.from({ length: 4000 }, (_, i) => `Package: pkg-${String(i)}\nStatus: install ok installed\nVersion: 1.${String((i * 7919) % 1000)}-${String(i % 13)}\nArchitecture: amd64\n`).join('\n');
+
+function repoWithStatus(mode: 'archive' | 'bare-user'): string {
+  const repo = join(root, mode);
+  const tree = join(root, `tree-${mode}`);
+  mkdirSync(join(tree, 'usr/share/dpkg/database'), { recursive: true });
+  writeFileSync(join(tree, 'usr/share/dpkg/database/status'), status);
+  run('ostree', ['init', `--repo=${repo}`, `--mode=${mode}`]);
+  run('ostree', ['commit', `--repo=${repo}`, '--branch=test/db', `--tree=dir=${tree}`]);
+  return repo;
+}
+
+async function databaseFileOf(repo: string): Promise<DatabaseFile> {
+  const database = await service.read('packageDatabase', { target: { kind: 'repo', path: repo }, rev: 'test/db', cacheDir: join(root, 'cache') });
+  if (database.source !== 'dpkg') throw new Error(`expected the dpkg status, got ${database.source}`);
+  return database.file;
+}
+
+let archive: string;
+let bare: string;
+beforeAll(() => {
+  archive = repoWithStatus('archive');
+  bare = repoWithStatus('bare-user');
+});
+
+afterAll(async () => {
+  await service.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('package database files', () => {
+  it('reads a bare repository object as it is', async () => {
+    const file = await databaseFileOf(bare);
+    expect(file.deflated).toBeNull();
+    expect(file.path).toMatch(/\/objects\/[0-9a-f]{2}\/[0-9a-f]{62}\.file$/);
+    expect(await parseDatabaseFile(file, (contents) => contents.toString('utf8'))).toBe(status);
+  });
+
+  it("inflates an archive repository's object in place, with no copy in the cache", async () => {
+    const file = await databaseFileOf(archive);
+    expect(file.path).toMatch(/\/objects\/[0-9a-f]{2}\/[0-9a-f]{62}\.filez$/);
+    expect(file.deflated?.size).toBe(Buffer.byteLength(status));
+    expect(await parseDatabaseFile(file, (contents) => contents.toString('utf8'))).toBe(status);
+    expect(existsSync(join(root, 'cache', 'objects'))).toBe(false);
+  });
+
+  it('says in one line when an object does not inflate to its size', async () => {
+    const file = await databaseFileOf(archive);
+    const object = readFileSync(file.path);
+    const offset = file.deflated?.offset ?? 0;
+    const broken = { ...file, path: join(root, 'broken.filez') };
+    writeFileSync(broken.path, Buffer.concat([object.subarray(0, offset), Buffer.from('not a deflate stream')]));
+    await expect(parseDatabaseFile(broken, String)).rejects.toThrow(/^cannot read the package database in \S+broken\.filez: [^\n]+$/);
+    writeFileSync(broken.path, object.subarray(0, offset + Math.floor((object.length - offset) / 2)));
+    await expect(parseDatabaseFile(broken, String)).rejects.toThrow(/^(cannot read the package database in|the package database in) \S+broken\.filez[^\n]+$/);
+  });
+});
