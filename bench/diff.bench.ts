@@ -73,7 +73,8 @@ async function main(): Promise<void> {
     rmSync(cache, { recursive: true, force: true });
   }
   const { CanopyService } = await import('../main/services/canopy-service');
-  process.env.CANOPY_CACHE_DIR = mkdtempSync(join(tmpdir(), 'canopy-bench-cache-'));
+  const warmCache = mkdtempSync(join(tmpdir(), 'canopy-bench-cache-'));
+  process.env.CANOPY_CACHE_DIR = warmCache;
   const service = new CanopyService();
   const target = { kind: 'repo' as const, path: repoPath };
   const first = await service.diffs.diff(target, 'bench/0', 'bench/1');
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
     warm.push(performance.now() - start);
   }
   await service.close();
+  rmSync(warmCache, { recursive: true, force: true });
   const counts = `${String(first.packages.upgraded.length)} upgraded, ${String(first.packages.removed.length)} removed, ${String(first.packages.added.length)} added`;
   process.stdout.write(
     [
