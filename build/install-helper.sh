@@ -24,24 +24,43 @@ libexec=$prefix/libexec/canopy
 library=$prefix/lib/canopy
 policy=/usr/share/polkit-1/actions/org.canopy.helper.policy
 
+helper=$libexec/canopy-helper
+# The policy file is one for every install: it names the helper polkit authorizes, and only that install owns it.
+names_other_helper() { [ -f "$destdir$policy" ] && ! grep -q ">$helper<" "$destdir$policy"; }
+
 if [ "$uninstall" = 1 ]; then
-  rm -f "$destdir$libexec/canopy-helper" "$destdir$library/engine.js" "$destdir$policy" "$destdir$sysconf/canopy/helper.conf"
+  names_other_helper || rm -f "$destdir$policy"
+  rm -f "$destdir$helper" "$destdir$library/engine.js" "$destdir$sysconf/canopy/helper.conf"
   rmdir "$destdir$libexec" "$destdir$library" "$destdir$sysconf/canopy" 2>/dev/null || true
   exit 0
 fi
 [ -f dist/helper/engine.js ] || node build/bundle.mjs
 if [ -z "$destdir" ] && [ "$(id -u)" -ne 0 ]; then echo "install-helper.sh: run as root" >&2; exit 1; fi
+if names_other_helper; then
+  echo "install-helper.sh: $policy names another helper ($(grep -o -m1 '>/[^<]*canopy-helper<' "$destdir$policy" | tr -d '<>')); uninstall that one first" >&2
+  exit 1
+fi
+if [ -z "$destdir" ]; then
+  # Everything on the way to what runs as root must be root's alone (/usr/local is group-writable on some systems).
+  for dir in / /usr "$prefix" "$prefix/libexec" "$prefix/lib" "$(dirname "$sysconf")" "$sysconf"; do
+    [ -d "$dir" ] || continue
+    if [ "$(stat -c %u "$dir")" != 0 ] || [ $(( 0$(stat -c %a "$dir") & 022 )) -ne 0 ]; then
+      echo "install-helper.sh: $dir must be owned by root and writable only by root" >&2
+      exit 1
+    fi
+  done
+fi
 
 install -d -m 0755 "$destdir$libexec" "$destdir$library" "$destdir$sysconf/canopy" "$destdir$(dirname "$policy")"
 install -m 0644 dist/helper/engine.js "$destdir$library/engine.js"
-cat > "$destdir$libexec/canopy-helper.tmp" <<WRAPPER
+cat > "$destdir$helper.tmp" <<WRAPPER
 #!/bin/sh
 # Canopy's privileged helper, started by pkexec for one verb. Only root-owned files are loaded.
 exec /usr/bin/gjs -m $library/engine.js --privileged --config $sysconf/canopy/helper.conf "\$1"
 WRAPPER
-install -m 0755 "$destdir$libexec/canopy-helper.tmp" "$destdir$libexec/canopy-helper"
-rm -f "$destdir$libexec/canopy-helper.tmp"
-sed "s|@HELPER@|$libexec/canopy-helper|" build/polkit/org.canopy.helper.policy.in > "$destdir$policy.tmp"
+install -m 0755 "$destdir$helper.tmp" "$destdir$helper"
+rm -f "$destdir$helper.tmp"
+sed "s|@HELPER@|$helper|" build/polkit/org.canopy.helper.policy.in > "$destdir$policy.tmp"
 install -m 0644 "$destdir$policy.tmp" "$destdir$policy"
 rm -f "$destdir$policy.tmp"
 {

@@ -10,9 +10,6 @@ import type { ChangeMethod, ChangeResult } from './protocol';
 import type { RequestContext } from './request-context';
 import { openSysroot } from './targets';
 
-/** Requests refused before anything was attempted (a typo'd remote, an unknown version): not part of the timeline. */
-const REFUSALS: readonly string[] = ['invalid-argument', 'not-found', 'layered-deployment', 'staged-deployment'];
-
 /** After a cancel, how long a stalled fetch may take to notice before the engine gives up on it (ostree#2383). */
 const CANCEL_GRACE_MS = 2000;
 
@@ -21,6 +18,8 @@ export interface ChangeRecord {
   to: string | null;
   refspec: string | null;
   detail: string | null;
+  /** Set once the change fetches or writes anything; before that, a failure is a refusal and not journaled. */
+  attempted: boolean;
   /** Set once libostree starts writing deployments; from then on the change is finished rather than abandoned. */
   writing: boolean;
 }
@@ -39,7 +38,7 @@ export async function runChange(
   const sysroot = openSysroot(path);
   const [, acquired] = sysroot.try_lock();
   if (!acquired) throw new EngineError('busy', 'another change to this system is in progress; try again when it ends');
-  const record: ChangeRecord = { from: null, to: null, refspec: null, detail: null, writing: false };
+  const record: ChangeRecord = { from: null, to: null, refspec: null, detail: null, attempted: false, writing: false };
   const journal = (result: 'ok' | 'failed' | 'cancelled', error: string | null): void => {
     appendHistory(sysroot, {
       time: Math.floor(Date.now() / 1000),
@@ -71,8 +70,10 @@ export async function runChange(
     sysroot.load(null);
     return { action, ...outcome, from: record.from, to: record.to, deployments: describeDeployments(sysroot) };
   } catch (error) {
-    const code = error instanceof EngineError ? error.code : 'internal';
-    if (!REFUSALS.includes(code)) journal(code === 'cancelled' ? 'cancelled' : 'failed', messageOf(error));
+    const cancelled = error instanceof EngineError && error.code === 'cancelled';
+    // A request refused before anything was fetched or written (a typo'd remote, an index out of range) is not
+    // part of the timeline.
+    if (cancelled || record.attempted || record.writing) journal(cancelled ? 'cancelled' : 'failed', messageOf(error));
     throw error;
   } finally {
     context.cancellable.disconnect(cancelHandler);

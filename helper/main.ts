@@ -97,7 +97,8 @@ function run(): void {
 
   readLines({
     line: (text) => {
-      if (text.trim() === '') return;
+      // After the end of input or a signal, nothing new starts: a change could otherwise begin after a cancel.
+      if (ended || text.trim() === '') return;
       queue.push(text);
       if (!running) serveNext();
     },

@@ -7,7 +7,7 @@ import { describeOrigin, deploymentRoles, referenceDeployment } from './deployme
 import { runChange, type ChangeOutcome, type ChangeRecord } from './change-session';
 import { EngineError } from './engine-error';
 import type { ChangeResult, ParsedParams } from './protocol';
-import { pull, splitRefspec } from './pull';
+import { pull, splitRefspec, type PullRequest } from './pull';
 import { requireRemote } from './remotes';
 import type { RequestContext } from './request-context';
 
@@ -56,6 +56,12 @@ function deployCommit(
   sysroot.simple_write_deployment(osname, deployment, merge, OSTree.SysrootSimpleWriteDeploymentFlags.NONE, context.cancellable);
 }
 
+/** A fetch writes to the system repository as root: from then on the change is journaled, whatever its outcome. */
+function fetchForChange(repo: OSTree.Repo, request: PullRequest, record: ChangeRecord, context: RequestContext): void {
+  record.attempted = true;
+  pull(repo, request, context);
+}
+
 function pullAndDeploy(
   sysroot: OSTree.Sysroot,
   refspec: string,
@@ -66,7 +72,7 @@ function pullAndDeploy(
   const repo = sysroot.repo();
   const { remote, ref } = splitRefspec(refspec);
   requireRemote(repo, remote);
-  pull(repo, { remote, ref, ...(commit ? { commit } : {}) }, context);
+  fetchForChange(repo, { remote, ref, ...(commit ? { commit } : {}) }, record, context);
   const checksum = commit ?? repo.resolve_rev(refspec, false)[1];
   if (!checksum) throw new EngineError('not-found', `${refspec} has no commit after the fetch`);
   record.to = checksum;
@@ -153,7 +159,7 @@ export const changeHandlers: ChangeHandlers = {
       record.detail = `version ${commit.version}`;
       const repo = sysroot.repo();
       const { remote, ref } = splitRefspec(refspec);
-      pull(repo, { remote, ref, commitOnly: true, depth: -1 }, context);
+      fetchForChange(repo, { remote, ref, commitOnly: true, depth: -1 }, record, context);
       const tip = repo.resolve_rev(refspec, false)[1];
       const match = tip ? readLog(repo, tip, 100_000).commits.find((c) => c.version === commit.version) : undefined;
       if (!match) throw new EngineError('not-found', `no commit of ${refspec} has version ${commit.version}`);

@@ -1,6 +1,6 @@
 // Where Canopy's files are: the package root (a checkout or the installed app), the engine bundle, and the
 // user's cache and data directories.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,16 @@ export function dataDir(): string {
  * --prefix /usr/local. Fixed paths only, never one from the environment; its polkit actions name the one installed.
  */
 const PRIVILEGED_HELPERS = ['/usr/libexec/canopy/canopy-helper', '/usr/local/libexec/canopy/canopy-helper'];
+const HELPER_POLICY = '/usr/share/polkit-1/actions/org.canopy.helper.policy';
 
+/** The installed helper, preferring the one the polkit policy names: any other would get pkexec's generic action. */
 export function privilegedHelper(): string | null {
-  return PRIVILEGED_HELPERS.find((path) => existsSync(path)) ?? null;
+  const installed = PRIVILEGED_HELPERS.filter((path) => existsSync(path));
+  let policy = '';
+  try {
+    policy = readFileSync(HELPER_POLICY, 'utf8');
+  } catch {
+    // No policy: pkexec falls back to its generic action, and says so when it asks.
+  }
+  return installed.find((path) => policy.includes(`>${path}<`)) ?? installed[0] ?? null;
 }

@@ -11,17 +11,21 @@ import type { DatabaseFile } from '../../helper/protocol';
 import { EngineError } from '../services/engine-error';
 
 const inflate = promisify(inflateRaw);
+/** Far beyond any real package database; a size above it is a corrupt or hostile object, not one to inflate. */
+const MAX_DATABASE_BYTES = 1024 * 1024 * 1024;
 let buffer = Buffer.alloc(0);
 
 /** Calls parse with the database's contents, which are valid only until parse returns. */
 export async function parseDatabaseFile<T>(file: DatabaseFile, parse: (contents: Buffer) => T): Promise<T> {
   if (!file.deflated) return parse(readPlainFile(file.path));
   const { offset, size } = file.deflated;
+  if (size > MAX_DATABASE_BYTES) throw new EngineError('no-package-database', `the package database in ${file.path} claims ${String(size)} bytes`);
   let contents: Buffer;
   try {
     const compressed = await readFile(file.path);
     // One chunk of the whole size: inflating into small chunks and joining them costs a copy and more faults.
-    contents = await inflate(compressed.subarray(offset), { chunkSize: Math.max(size, 64 * 1024) });
+    // The stream may not inflate past the size it claims.
+    contents = await inflate(compressed.subarray(offset), { chunkSize: Math.max(size, 64 * 1024), maxOutputLength: Math.max(size, 1) });
   } catch (error) {
     throw new EngineError('no-package-database', `cannot read the package database in ${file.path}: ${(error as Error).message}`);
   }

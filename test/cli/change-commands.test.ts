@@ -85,6 +85,16 @@ describe('switch, upgrade, deploy and cleanup', () => {
     const missing = canopy(['deploy', '9.9', '--sysroot', system.sysroot]);
     expect(missing.status).toBe(4);
     expect(expectOneLineError(missing)).toMatch(/no commit .* has version 9\.9/);
+    // It fetched the branch's history as root before it could say so: that belongs in the journal.
+    const history = canopyJson<{ entries: HistoryEntry[] }>(['history', '--sysroot', system.sysroot]).entries;
+    expect(history[0]).toMatchObject({ action: 'deploy', result: 'failed', error: expect.stringMatching(/has version 9\.9/) as unknown });
+  });
+
+  it('does not journal a request refused before anything was fetched or written', () => {
+    const before = canopyJson<{ entries: HistoryEntry[] }>(['history', '--sysroot', system.sysroot]).entries;
+    expect(canopy(['switch', 'nosuch:demo/1/x86_64/server', '--sysroot', system.sysroot]).status).toBe(4);
+    expect(canopy(['pin', '7', '--sysroot', system.sysroot]).status).toBe(2);
+    expect(canopyJson<{ entries: HistoryEntry[] }>(['history', '--sysroot', system.sysroot]).entries).toEqual(before);
   });
 
   it('cleans up the rollback but keeps pinned deployments', () => {

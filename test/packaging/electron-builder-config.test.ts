@@ -62,11 +62,24 @@ describe('electron-builder configuration', () => {
     expect(config.asarUnpack).toContain('dist/helper/**');
   });
 
+  it("puts the metainfo where the AppImage's AppDir keeps it (the app directory is the AppDir's root)", () => {
+    expect(config.linux?.extraFiles).toEqual([{ from: `build/app/${appId}.metainfo.xml`, to: `usr/share/metainfo/${appId}.metainfo.xml` }]);
+  });
+
+  // Electron links libgbm and libasound, which neither GTK nor electron-builder's defaults bring in.
+  const linked = { deb: ['libgbm1', 'libasound2'], rpm: ['mesa-libgbm', 'alsa-lib'] };
+
   it.each(['deb', 'rpm'] as const)("%s: depends on the helper package as well as on Electron's own libraries", (target) => {
     // Listing depends replaces electron-builder's defaults, so every default must be listed again.
     const defaults = (FpmTarget.prototype as unknown as { getDefaultDepends: (target: string) => string[] }).getDefaultDepends(target);
     expect(defaults.length).toBeGreaterThan(3);
-    expect(config[target]?.depends).toEqual(['canopy-helper', ...defaults]);
+    expect(config[target]?.depends).toEqual(['canopy-helper', ...defaults, ...linked[target]]);
+  });
+
+  it('names only Debian packages that exist', () => {
+    const names = (config.deb?.depends ?? []).filter((name) => name !== 'canopy-helper');
+    const known = run('apt-cache', ['show', '--no-all-versions', ...names]).match(/^Package: .+$/gm) ?? [];
+    expect(known.map((line) => line.slice('Package: '.length)).sort()).toEqual([...names].sort());
   });
 
   it.each(['deb', 'rpm'] as const)('%s: installs a valid desktop entry named after the app id, as Electron and AppStream expect', (target) => {

@@ -15,7 +15,7 @@ import { canopyJson } from '../support/cli';
 import { hostileInput } from '../support/hostile-requests';
 import { serveRepo } from '../support/http-remote';
 import { ALLOWED_USER, DENIED_USER, INSTALLED_HELPER, installHelperPackage, purgeHelperPackage, runAs, startAs, startPolkit } from '../support/polkit';
-import { run } from '../support/run';
+import { run, runStatus } from '../support/run';
 
 const root = mkdtempSync(join(tmpdir(), 'canopy-polkit-'));
 const paths = demoPaths(join(root, 'system'));
@@ -125,6 +125,10 @@ describe('the polkit helper', () => {
 
   it('says when the helper is not installed, and finds one installed under /usr/local', () => {
     const install = ['build/install-helper.sh', '--prefix', '/usr/local', '--allow-sysroot', paths.sysroot];
+    // The polkit policy names one helper: a second install is refused rather than take it over.
+    const clash = runStatus('bash', install);
+    expect(clash.status).toBe(1);
+    expect(clash.stderr).toBe(`install-helper.sh: /usr/share/polkit-1/actions/org.canopy.helper.policy names another helper (${helper}); uninstall that one first\n`);
     purgeHelperPackage();
     try {
       const missing = asUser(ALLOWED_USER, ['rollback', '--sysroot', paths.sysroot]);

@@ -3,7 +3,7 @@
 // generated line can be a request the helper should carry out.
 import { resolve } from 'node:path';
 import fc from 'fast-check';
-import { CHANGE_METHODS, type ChangeMethod } from '../../helper/protocol';
+import { CHANGE_METHODS, requestParams, type ChangeMethod } from '../../helper/protocol';
 
 export interface HostileInput {
   verb: ChangeMethod;
@@ -44,7 +44,9 @@ export function hostileInput(options: { sysroot: string; knownRemotes: string[];
 
   const badCommit = fc.oneof(
     fc.record({ checksum: fc.oneof(poisoned, fc.stringMatching(/^[0-9a-f]{1,63}$/), fc.stringMatching(/^[0-9a-f]{65,80}$/), fc.stringMatching(/^[0-9A-F]{64}$/).filter((hex) => /[A-F]/.test(hex))) }),
-    fc.record({ version: fc.oneof(poisoned, fc.stringMatching(/^[0-9]{2,4}\.[0-9]{2,4}$/)) }),
+    // Versions may hold '~' and ':': only those the protocol itself refuses are hostile (a well-formed unknown
+    // version would make the helper fetch the branch's history before it could say so).
+    fc.record({ version: poisoned.filter((version) => !requestParams.deploy.safeParse({ target, commit: { version } }).success) }),
     notAString,
   );
 

@@ -30,6 +30,8 @@ export interface GroupJob {
 /** Starts a command without blocking, in a process group of its own, the way a terminal runs a foreground job. */
 export function startJob(command: string, args: string[], env: NodeJS.ProcessEnv = {}): GroupJob {
   const child = spawn(command, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
+  // Without a pid, signalling the group would signal this test runner's own group.
+  if (child.pid === undefined) throw new Error(`cannot start ${command}`);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
@@ -39,5 +41,5 @@ export function startJob(command: string, args: string[], env: NodeJS.ProcessEnv
       resolve({ code, stderr });
     });
   });
-  return { group: child.pid ?? 0, exited };
+  return { group: child.pid, exited };
 }
