@@ -1,6 +1,6 @@
 // Starts `canopy serve` as a user would and reads the URL it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,8 +12,9 @@ export interface Served {
 }
 
 export function serve(sysroot: string): Promise<Served> {
+  const cache = mkdtempSync(join(tmpdir(), 'canopy-serve-cache-'));
   const child: ChildProcess = spawn(process.execPath, [join(import.meta.dirname, '../../bin/canopy.js'), 'serve', '--sysroot', sysroot], {
-    env: { ...process.env, CANOPY_CACHE_DIR: mkdtempSync(join(tmpdir(), 'canopy-serve-cache-')) },
+    env: { ...process.env, CANOPY_CACHE_DIR: cache },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -32,6 +33,7 @@ export function serve(sysroot: string): Promise<Served> {
         stop: () =>
           new Promise((done) => {
             child.once('exit', () => {
+              rmSync(cache, { recursive: true, force: true });
               done();
             });
             child.kill('SIGTERM');
