@@ -36,7 +36,10 @@ export const absolutePathSchema = z.string().check(
   z.refine((value) => value.startsWith('/') && !value.includes('\0'), 'must be an absolute path'),
 );
 /** An integer from min to max. */
-export const integerSchema = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+export const integerSchema = (min: number, max: number) => {
+  const message = `must be a whole number from ${String(min)} to ${String(max)}`;
+  return z.int({ error: message }).check(z.gte(min, message), z.lte(max, message));
+};
 
 export const targetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sysroot'), path: absolutePathSchema }),
@@ -80,7 +83,9 @@ export const requestParams = {
     target: sysrootTarget,
     commit: z.union([
       z.object({ checksum: checksumSchema }),
-      z.object({ version: z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[\w.+~:-]+$/, 'is not a valid version')) }),
+      z.object({
+        version: z.string().check(z.minLength(1, 'must not be empty'), z.maxLength(128, 'is longer than 128 characters'), z.regex(/^[\w.+~:-]+$/, 'is not a valid version')),
+      }),
     ]),
   }),
   cleanup: z.object({ target: sysrootTarget }),
