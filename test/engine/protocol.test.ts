@@ -56,5 +56,6 @@ describe('the engine protocol', () => {
     ]);
     expect(answers[2]?.error?.message).toMatch(/absolute path/);
     expect(answers[3]?.error?.message).toMatch(/longer than/);
+    expect(answers[4]?.error?.message).toBe('limit: must be a whole number from 1 to 10000');
   });
 });
