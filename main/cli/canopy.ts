@@ -131,6 +131,7 @@ export async function main(argv: string[], engine: EngineClient | null = null): 
     process.stderr.write(`canopy: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 70;
   } finally {
-    await service.close();
+    // Not awaited: the read engine exits on its own once its input closes, and the prompt need not wait for it.
+    void service.close();
   }
 }

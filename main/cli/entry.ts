@@ -6,4 +6,6 @@ const argv = process.argv.slice(2);
 const WITHOUT_READER = new Set(['serve', 'open', 'demo', 'reboot', 'rollback', 'pin', 'unpin', 'switch', 'deploy', 'cleanup', 'help', '--help', '-h']);
 const engine = argv[0] === undefined || WITHOUT_READER.has(argv[0]) ? null : EngineClient.start();
 const { main } = await import('./canopy');
-process.exitCode = await main(argv, engine);
+// Exit as soon as the command is done, closing the read engine's input with ours (stdout and stderr to pipes and
+// files are written synchronously on Linux, so nothing is lost).
+process.exit(await main(argv, engine));
