@@ -1,6 +1,7 @@
 // Where Canopy's files are: the package root (a checkout or the installed app), the engine bundle, and the
 // user's cache and data directories.
-import { existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { EngineError } from './services/engine-error';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +24,19 @@ export function rendererDir(): string {
   return join(packageRoot, 'dist/renderer');
 }
 
+/**
+ * The user's cache directory, created when missing. One that cannot be written is said so here: further on it would
+ * surface as a failed fetch or a missing file.
+ */
 export function cacheDir(): string {
-  return process.env.CANOPY_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'canopy');
+  const dir = process.env.CANOPY_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'canopy');
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw new EngineError('invalid-argument', `cannot use the cache directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return dir;
 }
 
 export function dataDir(): string {

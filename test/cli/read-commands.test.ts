@@ -83,6 +83,12 @@ describe('bad input gets one line and a meaningful exit status', () => {
     ['an empty repository path', ['refs', 'demo', '--repo', ''], 2, /must not be empty/],
     ['--check with --preview', ['upgrade', '--check', '--preview', '--sysroot', fixture.sysroot], 2, /'--check' cannot be used with option '--preview'/],
   ];
+  it('an unusable cache directory', () => {
+    const result = canopy(['refs', 'demo', '--sysroot', fixture.sysroot], { CANOPY_CACHE_DIR: '/etc/hostname/cache' });
+    expect(result.status).toBe(2);
+    expect(expectOneLineError(result)).toBe('canopy: cannot use the cache directory /etc/hostname/cache: ENOTDIR');
+  });
+
   for (const [what, args, status, message] of cases) {
     it(what, () => {
       const result = canopy(args);
