@@ -127,6 +127,22 @@ describe('refusals leave the system as it was', () => {
     expect(system.status()).toHaveLength(2);
   });
 
+  it('shows a container-image deployment for what it is, and leaves it to bootc or rpm-ostree', () => {
+    const current = system.status()[0];
+    const image = 'ostree-unverified-registry:quay.io/fedora/fedora-silverblue:41';
+    writeOrigin(system.sysroot, 'demo', current?.checksum ?? '', `[origin]\ncontainer-image-reference=${image}\n`);
+    expect(system.status()[0]).toMatchObject({ origin: image, originKind: 'container-image', layered: null });
+    for (const [verb, args] of [['update', ['upgrade']], ['switch', ['switch', 'demo:demo/2/x86_64/workstation']]] as const) {
+      const result = canopy([...args, '--sysroot', system.sysroot]);
+      expect(result.status).toBe(9);
+      expect(expectOneLineError(result)).toBe(`canopy: cannot ${verb}: the deployment follows a container image (${image}); use bootc or rpm-ostree`);
+    }
+    const check = canopy(['upgrade', '--check', '--sysroot', system.sysroot]);
+    expect(check.status).toBe(4);
+    expect(expectOneLineError(check)).toMatch(/does not follow an OSTree branch/);
+    expect(system.status()).toHaveLength(2);
+  });
+
   it('reports a failed fetch as a failure, never as up to date', () => {
     run('ostree', ['remote', 'delete', `--repo=${system.sysroot}/ostree/repo`, 'demo']);
     run('ostree', ['remote', 'add', `--repo=${system.sysroot}/ostree/repo`, '--set=gpg-verify=false', 'demo', 'file:///nonexistent/remote']);
