@@ -46,6 +46,12 @@ export function spliceFileAtomically(path: string, source: Gio.InputStream, size
   });
 }
 
+/** Removes a file if it is there. */
+export function removeFile(path: string): void {
+  const file = Gio.File.new_for_path(path);
+  if (file.query_exists(null)) file.delete(null);
+}
+
 export function readFile(path: string): Uint8Array | null {
   const file = Gio.File.new_for_path(path);
   if (!file.query_exists(null)) return null;

@@ -3,7 +3,7 @@
 import GLib from 'gi://GLib';
 import OSTree from 'gi://OSTree';
 import { EngineError, messageOf } from './engine-error';
-import { modifiedTime, readFile, writeFileAtomically } from './files';
+import { modifiedTime, readFile, removeFile, writeFileAtomically } from './files';
 import type { RefsResult, Remote, RemoteRef } from './protocol';
 
 const SUMMARY_MAX_AGE_SECONDS = 300;
@@ -66,7 +66,9 @@ export function remoteRefs(repo: OSTree.Repo, remote: string, cacheDir: string, 
       if (!summary || summary.get_size() === 0) throw new Error('the remote has no summary');
       writeFileAtomically(cachePath, summary.toArray());
       signed = signature !== null && signature.get_size() > 0;
+      // The signature of the summary this one replaces must not go on vouching for it.
       if (signature && signed) writeFileAtomically(`${cachePath}.sig`, signature.toArray());
+      else removeFile(`${cachePath}.sig`);
     } catch (error) {
       if (cachedAt === null) {
         throw new EngineError('fetch-failed', `cannot fetch the summary of remote ${remote}: ${messageOf(error)}`);
