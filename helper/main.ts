@@ -44,16 +44,21 @@ function run(): void {
     if (!running && queue.length === 0 && (ended || (mode && served > 0))) loop.quit();
   };
 
+  /** The caller went away or interrupted: whatever runs is cancelled, since nobody can see its outcome. */
+  const stop = (): void => {
+    ended = true;
+    running?.cancel();
+    finishIfDone();
+  };
+
   // Ctrl-C in a terminal signals the whole foreground group, so the engine (pkexec execs the helper in place) gets
   // SIGINT together with the CLI. Dying of it would skip the journal: treat it, and a hangup or polite kill, as the
   // caller's cancel. A change already past the point of no return finishes and answers as usual.
   for (const signal of INTERRUPTING_SIGNALS) {
     GLib.unix_signal_add(GLib.PRIORITY_HIGH, signal, () => {
       exitCode = ERROR_EXIT_CODES.cancelled;
-      ended = true;
       queue.length = 0;
-      running?.cancel();
-      finishIfDone();
+      stop();
       return GLib.SOURCE_CONTINUE;
     });
   }
@@ -105,12 +110,7 @@ function run(): void {
     tooLong: () => {
       writeLine({ id: 0, error: { code: 'invalid-argument', message: `request longer than ${String(MAX_LINE_BYTES)} bytes` } });
     },
-    end: () => {
-      ended = true;
-      // The caller went away: whatever runs is cancelled, since nobody can see its outcome.
-      running?.cancel();
-      finishIfDone();
-    },
+    end: stop,
   });
   loop.run();
   // After a signal, the caller reads the exit code as "cancelled" for any request the engine did not get to answer.

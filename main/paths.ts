@@ -24,18 +24,22 @@ export function rendererDir(): string {
   return join(packageRoot, 'dist/renderer');
 }
 
+const usableCacheDirs = new Set<string>();
+
 /**
  * The user's cache directory, created when missing. One that cannot be written is said so here: further on it would
  * surface as a failed fetch or a missing file.
  */
 export function cacheDir(): string {
   const dir = process.env.CANOPY_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'canopy');
+  if (usableCacheDirs.has(dir)) return dir; // Checked once per process: this is asked for on every request.
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     accessSync(dir, constants.W_OK);
   } catch (error) {
     throw new EngineError('invalid-argument', `cannot use the cache directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  usableCacheDirs.add(dir);
   return dir;
 }
 
