@@ -2,37 +2,79 @@
 import type { PackageTuple } from '../../helper/protocol';
 import { readDpkgStatus } from './dpkg-status';
 import { byNameThenArch, rpmEvr, type Package } from './package-model';
-import { parseRpmHeader } from './rpm-header';
-import { tableBlobs } from './sqlite-table';
+import { parseRpmHeader, type RpmPackage } from './rpm-header';
+import { SqliteTables } from './sqlite-table';
 
 /** The source package's name: the source rpm's file name without -version-release.src.rpm. */
 function sourceName(sourcerpm: string): string {
   return sourcerpm.replace(/-[^-]+-[^-]+\.(?:no)?src\.rpm$/, '');
 }
 
-export function parseRpmdbSqlite(file: Buffer, withChangelogs: boolean): Package[] {
+function rpmPackage(header: RpmPackage): Package {
+  const epoch = header.epoch === undefined ? undefined : String(header.epoch);
+  const pkg: Package = {
+    name: header.name,
+    arch: header.arch,
+    evr: rpmEvr(epoch, header.version, header.release),
+    version: header.version,
+    release: header.release,
+    summary: header.summary,
+    size: header.size,
+  };
+  if (epoch !== undefined) pkg.epoch = epoch;
+  if (header.sourcerpm) pkg.source = sourceName(header.sourcerpm);
+  if (header.changelogTime !== undefined) pkg.changelogTime = header.changelogTime;
+  if (header.changelog) pkg.changelog = header.changelog;
+  return pkg;
+}
+
+/** The packages of an rpm database whose row number (hnum) is `wanted`, ordered by name then arch. */
+function rpmdbPackages(tables: SqliteTables, withChangelogs: boolean, wanted?: (hnum: number) => boolean): Package[] {
   const packages: Package[] = [];
-  for (const blob of tableBlobs(file, 'Packages')) {
-    const header = parseRpmHeader(blob, { changelog: withChangelogs });
-    // rpm keeps imported signing keys as pseudo packages; they are not software.
-    if (header.name === 'gpg-pubkey') continue;
-    const epoch = header.epoch === undefined ? undefined : String(header.epoch);
-    const pkg: Package = {
-      name: header.name,
-      arch: header.arch,
-      evr: rpmEvr(epoch, header.version, header.release),
-      version: header.version,
-      release: header.release,
-      summary: header.summary,
-      size: header.size,
-    };
-    if (epoch !== undefined) pkg.epoch = epoch;
-    if (header.sourcerpm) pkg.source = sourceName(header.sourcerpm);
-    if (header.changelogTime !== undefined) pkg.changelogTime = header.changelogTime;
-    if (header.changelog) pkg.changelog = header.changelog;
-    packages.push(pkg);
-  }
+  tables.forEachBlob(
+    'Packages',
+    (blob) => {
+      const header = parseRpmHeader(blob, { changelog: withChangelogs });
+      // rpm keeps imported signing keys as pseudo packages; they are not software.
+      if (header.name !== 'gpg-pubkey') packages.push(rpmPackage(header));
+    },
+    wanted,
+  );
   return packages.sort(byNameThenArch);
+}
+
+export function parseRpmdbSqlite(file: Buffer, withChangelogs: boolean): Package[] {
+  return rpmdbPackages(new SqliteTables(file), withChangelogs);
+}
+
+/** Each package's SHA1HEADER digest by hnum, from rpm's own index of them (absent in databases without it). */
+function headerDigests(tables: SqliteTables): Map<number, string> {
+  const digests = new Map<number, string>();
+  if (!tables.has('Sha1header')) return digests;
+  for (const [key, hnum] of tables.rows('Sha1header', 2)) {
+    if (typeof key === 'string' && typeof hnum === 'number') digests.set(hnum, key);
+  }
+  return digests;
+}
+
+/**
+ * The packages of two rpm databases less those in both: what a diff between them needs. A package's SHA1HEADER
+ * digest covers its whole immutable header (name, version, release, arch and all), so a digest found in both
+ * databases is the same package on both sides, and its header need not be read at all; between two builds of an
+ * OS most packages are unchanged. A package without a digest in rpm's index is always read.
+ */
+export function rpmdbDifference(before: Buffer, after: Buffer, withChangelogs: boolean): [before: Package[], after: Package[]] {
+  const beforeTables = new SqliteTables(before);
+  const afterTables = new SqliteTables(after);
+  const beforeDigests = headerDigests(beforeTables);
+  const afterDigests = headerDigests(afterTables);
+  const inBefore = new Set(beforeDigests.values());
+  const inAfter = new Set(afterDigests.values());
+  const notIn = (own: Map<number, string>, other: Set<string>) => (hnum: number): boolean => {
+    const digest = own.get(hnum);
+    return digest === undefined || !other.has(digest);
+  };
+  return [rpmdbPackages(beforeTables, false, notIn(beforeDigests, inAfter)), rpmdbPackages(afterTables, withChangelogs, notIn(afterDigests, inBefore))];
 }
 
 export function parseDpkgStatus(text: string): Package[] {

@@ -61,8 +61,8 @@ class Database {
     return offset;
   }
 
-  /** Calls visit with the payload of every row of the table b-tree rooted at `root`, in rowid order. */
-  walk(root: number, visit: (payload: Bytes) => void): void {
+  /** Calls visit with the payload of every `wanted` row of the table b-tree rooted at `root`, in rowid order. */
+  walk(root: number, visit: (payload: Bytes) => void, wanted: (rowid: number) => boolean = () => true): void {
     const file = this.file;
     const stack = [root];
     // A corrupt file could link pages in a loop; a page visited twice stops the walk instead of hanging it.
@@ -87,18 +87,21 @@ class Database {
         stack.push(file.readUInt32BE(header + 8));
         for (let i = cells - 1; i >= 0; i--) stack.push(file.readUInt32BE(cell(i, pointers + 2 * cells - base)));
       } else if (type === LEAF_TABLE) {
-        for (let i = 0; i < cells; i++) visit(this.leafPayload(cell(i, pointers + 2 * cells - base), base + this.usable));
+        for (let i = 0; i < cells; i++) {
+          const at = cell(i, pointers + 2 * cells - base);
+          const [size, sizeLength] = varint(file, at);
+          const [rowid, rowidLength] = varint(file, at + sizeLength);
+          if (wanted(rowid)) visit(this.leafPayload(size, at + sizeLength + rowidLength, base + this.usable));
+        }
       } else {
         throw new Error(`corrupt SQLite database: page ${String(page)} of a table b-tree has type ${String(type)}`);
       }
     }
   }
 
-  /** A leaf cell's record: in the page when it fits, else its local part and a chain of overflow pages. */
-  private leafPayload(cell: number, pageEnd: number): Bytes {
-    const [size, sizeLength] = varint(this.file, cell);
-    const [, rowidLength] = varint(this.file, cell + sizeLength);
-    const start = cell + sizeLength + rowidLength;
+  /** A leaf cell's record of `size` bytes from `start`: in the page when it fits, else its local part and a chain
+   * of overflow pages. */
+  private leafPayload(size: number, start: number, pageEnd: number): Bytes {
     if (size > this.file.length) throw new Error('corrupt SQLite database: a record is larger than the file');
     const maxLocal = this.usable - 35;
     if (size <= maxLocal) {
@@ -216,25 +219,52 @@ function firstBlob(payload: Bytes): Bytes | undefined {
   return undefined;
 }
 
-function tableRoot(database: Database, table: string): number {
-  let root: number | undefined;
-  // sqlite_schema is the table b-tree rooted at page 1: (type, name, tbl_name, rootpage, sql).
-  database.walk(1, (payload) => {
-    const [type, name, , rootPage] = recordValues(payload, 4);
-    if (type === 'table' && name === table && typeof rootPage === 'number') root = rootPage;
-  });
-  if (root === undefined) throw new Error(`the SQLite database has no table ${table}`);
-  return root;
+/** One database's tables by name, from its schema (the table b-tree rooted at page 1). */
+export class SqliteTables {
+  private readonly database: Database;
+  private readonly roots = new Map<string, number>();
+
+  constructor(file: Buffer) {
+    this.database = new Database(file);
+    // sqlite_schema rows are (type, name, tbl_name, rootpage, sql).
+    this.database.walk(1, (payload) => {
+      const [type, name, , rootPage] = recordValues(payload, 4);
+      if (type === 'table' && typeof name === 'string' && typeof rootPage === 'number') this.roots.set(name, rootPage);
+    });
+  }
+
+  has(table: string): boolean {
+    return this.roots.has(table);
+  }
+
+  private root(table: string): number {
+    const root = this.roots.get(table);
+    if (root === undefined) throw new Error(`the SQLite database has no table ${table}`);
+    return root;
+  }
+
+  /** Calls visit with the blob of every row whose rowid is `wanted` (all by default), in rowid order, read in
+   * place; rows without a blob are skipped. */
+  forEachBlob(table: string, visit: (blob: Bytes) => void, wanted?: (rowid: number) => boolean): void {
+    const blobOf = (payload: Bytes): void => {
+      const blob = firstBlob(payload);
+      if (blob) visit(blob);
+    };
+    this.database.walk(this.root(table), blobOf, wanted);
+  }
+
+  /** The first `columns` values of every row, in rowid order: text as strings, integers as numbers, else null. */
+  rows(table: string, columns: number): (string | number | null)[][] {
+    const rows: (string | number | null)[][] = [];
+    this.database.walk(this.root(table), (payload) => rows.push(recordValues(payload, columns)));
+    return rows;
+  }
 }
 
 /** The blob of every row of a table, in rowid order, read in place; rows without a blob are skipped. */
 export function tableBlobs(file: Buffer, table: string): Bytes[] {
-  const database = new Database(file);
   const blobs: Bytes[] = [];
-  database.walk(tableRoot(database, table), (payload) => {
-    const blob = firstBlob(payload);
-    if (blob) blobs.push(blob);
-  });
+  new SqliteTables(file).forEachBlob(table, (blob) => blobs.push(blob));
   return blobs;
 }
 

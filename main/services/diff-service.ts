@@ -2,14 +2,14 @@
 // in memory for the running process and on disk in the user's cache for the next one.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Target } from '../../helper/protocol';
+import type { PackageDatabaseResult, Target } from '../../helper/protocol';
 import type { CommitDiff } from './commit-diff';
 import { cacheDir } from '../paths';
 import { changelogSince } from '../packages/changelogs';
-import { parseDatabaseFile } from '../packages/database-file';
+import { parseDatabaseFiles } from '../packages/database-file';
 import { diffPackages } from '../packages/package-diff';
 import type { PackageDiff, PackageList } from '../packages/package-model';
-import { fromPkglist, parseDpkgStatus, parseRpmdbSqlite } from '../packages/read-packages';
+import { fromPkglist, parseDpkgStatus, parseRpmdbSqlite, rpmdbDifference } from '../packages/read-packages';
 import type { CanopyService } from './canopy-service';
 import { EngineError } from './engine-error';
 
@@ -48,18 +48,38 @@ export class DiffService {
   constructor(private readonly service: CanopyService) {}
 
   async packages(target: Target, rev: string, changelogs = false): Promise<PackageList & { checksum: string }> {
-    const database = await this.service.read('packageDatabase', { target, rev, cacheDir: cacheDir() });
+    const database = await this.database(target, rev);
+    return { ...(await this.list(database, changelogs)), checksum: database.checksum };
+  }
+
+  private database(target: Target, rev: string): Promise<PackageDatabaseResult> {
+    return this.service.read('packageDatabase', { target, rev, cacheDir: cacheDir() });
+  }
+
+  private async list(database: PackageDatabaseResult, changelogs: boolean): Promise<PackageList> {
     const key = `${database.source === 'pkglist' ? database.checksum : database.contentChecksum}:${String(changelogs)}`;
     let list = this.lists.get(key);
     if (!list) {
       if (database.source === 'pkglist') list = { source: 'pkglist', packages: fromPkglist(database.pkglist) };
-      else if (database.source === 'dpkg') list = { source: 'dpkg', packages: await parseDatabaseFile(database.file, (contents) => parseDpkgStatus(contents.toString('utf8'))) };
+      else if (database.source === 'dpkg') list = { source: 'dpkg', packages: await parseDatabaseFiles([database.file], ([contents]) => parseDpkgStatus(contents.toString('utf8'))) };
       else if (database.format === 'bdb') {
         throw new EngineError('no-package-database', `commit ${database.checksum} has a BerkeleyDB rpm database, which Canopy cannot read yet`);
-      } else list = { source: 'rpmdb', packages: await parseDatabaseFile(database.file, (contents) => parseRpmdbSqlite(contents, changelogs)) };
+      }
+      else list = { source: 'rpmdb', packages: await parseDatabaseFiles([database.file], ([contents]) => parseRpmdbSqlite(contents, changelogs)) };
       this.lists.set(key, list);
     }
-    return { ...list, checksum: database.checksum };
+    return list;
+  }
+
+  /** What a diff compares: both commits' packages, less those the same on both sides when both have sqlite rpm
+   * databases, whose headers are the costly part of a diff to read. */
+  private async compared(from: [Target, string], to: [Target, string], changelogs: boolean): Promise<[PackageList, PackageList]> {
+    const [before, after] = await Promise.all([this.database(...from), this.database(...to)]);
+    if (before.source === 'rpmdb' && before.format === 'sqlite' && after.source === 'rpmdb' && after.format === 'sqlite') {
+      const [old, fresh] = await parseDatabaseFiles([before.file, after.file], ([a, b]) => rpmdbDifference(a, b, changelogs));
+      return [{ source: 'rpmdb', packages: old }, { source: 'rpmdb', packages: fresh }];
+    }
+    return Promise.all([this.list(before, false), this.list(after, changelogs)]);
   }
 
   async diff(target: Target, from: string, to: string, options: DiffOptions = {}): Promise<CommitDiff> {
@@ -71,10 +91,7 @@ export class DiffService {
     const key = `${fromChecksum.checksum}-${toChecksum.checksum}${options.changelogs ? '-changelogs' : ''}`;
     let diff = this.diffs.get(key) ?? readCached(key);
     if (!diff) {
-      const [before, after] = await Promise.all([
-        this.packages(target, fromChecksum.checksum),
-        this.packages(toTarget, toChecksum.checksum, options.changelogs === true),
-      ]);
+      const [before, after] = await this.compared([target, fromChecksum.checksum], [toTarget, toChecksum.checksum], options.changelogs === true);
       const packages = diffPackages(before, after);
       if (options.changelogs) addChangelogs(packages, before, after);
       diff = { from: fromChecksum.checksum, to: toChecksum.checksum, source: after.source, packages };

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseFile } from '../../helper/protocol';
-import { parseDatabaseFile } from '../../main/packages/database-file';
+import { parseDatabaseFiles } from '../../main/packages/database-file';
 import { CanopyService } from '../../main/services/canopy-service';
 import { run } from '../support/run';
 
@@ -47,14 +47,14 @@ describe('package database files', () => {
     const file = await databaseFileOf(bare);
     expect(file.deflated).toBeNull();
     expect(file.path).toMatch(/\/objects\/[0-9a-f]{2}\/[0-9a-f]{62}\.file$/);
-    expect(await parseDatabaseFile(file, (contents) => contents.toString('utf8'))).toBe(status);
+    expect(await parseDatabaseFiles([file], ([contents]) => contents.toString('utf8'))).toBe(status);
   });
 
   it("inflates an archive repository's object in place, with no copy in the cache", async () => {
     const file = await databaseFileOf(archive);
     expect(file.path).toMatch(/\/objects\/[0-9a-f]{2}\/[0-9a-f]{62}\.filez$/);
     expect(file.deflated?.size).toBe(Buffer.byteLength(status));
-    expect(await parseDatabaseFile(file, (contents) => contents.toString('utf8'))).toBe(status);
+    expect(await parseDatabaseFiles([file], ([contents]) => contents.toString('utf8'))).toBe(status);
     expect(existsSync(join(root, 'cache', 'objects'))).toBe(false);
   });
 
@@ -65,12 +65,12 @@ describe('package database files', () => {
     const size = file.deflated?.size ?? 0;
     const broken = { path: join(root, 'broken.filez'), deflated: { offset, size } };
     writeFileSync(broken.path, Buffer.concat([object.subarray(0, offset), Buffer.from('not a deflate stream')]));
-    await expect(parseDatabaseFile(broken, String)).rejects.toThrow(/^cannot read the package database in \S+broken\.filez: [^\n]+$/);
+    await expect(parseDatabaseFiles([broken], String)).rejects.toThrow(/^cannot read the package database in \S+broken\.filez: [^\n]+$/);
     writeFileSync(broken.path, object);
-    await expect(parseDatabaseFile({ ...broken, deflated: { offset, size: size + 10 } }, String)).rejects.toThrow(
+    await expect(parseDatabaseFiles([{ ...broken, deflated: { offset, size: size + 10 } }], String)).rejects.toThrow(
       new RegExp(`^the package database in \\S+broken\\.filez is ${String(size)} bytes, not ${String(size + 10)}$`),
     );
-    await expect(parseDatabaseFile({ ...broken, deflated: { offset, size: size - 10 } }, String)).rejects.toThrow(/^cannot read the package database in \S+broken\.filez: [^\n]+$/);
-    await expect(parseDatabaseFile({ ...broken, deflated: { offset, size: 2 ** 40 } }, String)).rejects.toThrow(/claims 1099511627776 bytes$/);
+    await expect(parseDatabaseFiles([{ ...broken, deflated: { offset, size: size - 10 } }], String)).rejects.toThrow(/^cannot read the package database in \S+broken\.filez: [^\n]+$/);
+    await expect(parseDatabaseFiles([{ ...broken, deflated: { offset, size: 2 ** 40 } }], String)).rejects.toThrow(/claims 1099511627776 bytes$/);
   });
 });

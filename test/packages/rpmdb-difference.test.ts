@@ -1,0 +1,98 @@
+// The shortcut of a diff between two real rpm databases: packages installed from the same build in both (one SHA1HEADER
+// digest) are not read, and the diff comes out the same as the diff of both whole lists, which the rpmdb tests hold
+// against rpm itself.
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diffPackages } from '../../main/packages/package-diff';
+import type { Package } from '../../main/packages/package-model';
+import { parseRpmdbSqlite, rpmdbDifference } from '../../main/packages/read-packages';
+import { buildRpms, installRpmdb, type RpmSpec } from '../fixtures/package-fixture';
+import { run } from '../support/run';
+
+const root = mkdtempSync(join(tmpdir(), 'canopy-rpmdb-difference-'));
+let before: Buffer;
+let after: Buffer;
+let afterPath: string;
+
+const changelog = (evr: string) => [{ date: 'Mon Jan 06 2025', author: 'Test <test@example.com>', evr, text: 'Built.' }];
+const named = (rpms: string[], names: string[]): string[] => rpms.filter((file) => names.some((name) => basename(file).startsWith(`${name}-`)));
+
+beforeAll(() => {
+  const first: RpmSpec[] = [
+    { name: 'same', version: '1.0', release: '1' },
+    { name: 'upgraded', version: '1.0', release: '1' },
+    { name: 'removed', version: '1.0', release: '1' },
+    { name: 'rebuilt', version: '1.0', release: '1' },
+    { name: 'multi', version: '1.0', release: '1', arch: 'i686' },
+    { name: 'kernel', version: '6.1', release: '1' },
+  ];
+  const oldKernel = buildRpms([{ name: 'kernel', version: '6.0', release: '1' }], changelog('6.0-1'));
+  const firstBuild = buildRpms(first, changelog('1.0-1'));
+  // The second build: an upgrade, a package rebuilt at the same version, a new kernel beside the kept one, an
+  // added package and an i686 upgrade.
+  const second = buildRpms(
+    [
+      { name: 'upgraded', version: '2.0', release: '1' },
+      { name: 'rebuilt', version: '1.0', release: '1' },
+      { name: 'kernel', version: '6.2', release: '1' },
+      { name: 'added', version: '1.0', release: '1' },
+      { name: 'multi', version: '1.1', release: '1', arch: 'i686' },
+    ],
+    changelog('2.0-1'),
+  );
+  before = readFileSync(join(installRpmdb(join(root, 'before'), [...oldKernel, ...firstBuild]), 'rpmdb.sqlite'));
+  afterPath = join(installRpmdb(join(root, 'after'), [...named(firstBuild, ['same', 'kernel']), ...second]), 'rpmdb.sqlite');
+  after = readFileSync(afterPath);
+});
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+const nevra = (packages: Package[]): string[] => packages.map((p) => `${p.name}-${p.evr}.${p.arch}`);
+const wholeDiff = (a: Buffer, b: Buffer) => diffPackages({ source: 'rpmdb', packages: parseRpmdbSqlite(a, false) }, { source: 'rpmdb', packages: parseRpmdbSqlite(b, true) });
+
+function shortcutDiff(a: Buffer, b: Buffer) {
+  const [old, fresh] = rpmdbDifference(a, b, true);
+  return { old, fresh, diff: diffPackages({ source: 'rpmdb', packages: old }, { source: 'rpmdb', packages: fresh }) };
+}
+
+/** A copy of the after database changed by SQL, as a database rpm wrote without those rows would be. */
+function afterWith(name: string, sql: string): Buffer {
+  const copy = join(root, name);
+  copyFileSync(afterPath, copy);
+  run('sqlite3', [copy, sql]);
+  return readFileSync(copy);
+}
+
+describe('rpmdbDifference', () => {
+  it('reads only the packages not installed from the same build on both sides', () => {
+    const { old, fresh } = shortcutDiff(before, after);
+    expect(nevra(old)).toEqual(['kernel-6.0-1.noarch', 'multi-1.0-1.i686', 'rebuilt-1.0-1.noarch', 'removed-1.0-1.noarch', 'upgraded-1.0-1.noarch']);
+    expect(nevra(fresh)).toEqual(['added-1.0-1.noarch', 'kernel-6.2-1.noarch', 'multi-1.1-1.i686', 'rebuilt-1.0-1.noarch', 'upgraded-2.0-1.noarch']);
+    // What was read is read whole: the changelog the diff shows for an upgrade.
+    expect(fresh.find((p) => p.name === 'upgraded')?.changelog?.[0]?.text).toBe('- Built.');
+  });
+
+  it('gives the diff of the whole lists, install-only kernels and rebuilds included', () => {
+    const { diff } = shortcutDiff(before, after);
+    expect(diff).toEqual(wholeDiff(before, after));
+    expect(diff.upgraded.map((c) => `${c.name}.${c.arch} ${c.from} -> ${c.to}`)).toEqual(['kernel.noarch 6.0-1 -> 6.2-1', 'multi.i686 1.0-1 -> 1.1-1', 'upgraded.noarch 1.0-1 -> 2.0-1']);
+    expect(nevra(diff.added)).toEqual(['added-1.0-1.noarch']);
+    expect(nevra(diff.removed)).toEqual(['removed-1.0-1.noarch']);
+    // The other way round, everything is undone.
+    expect(shortcutDiff(after, before).diff).toEqual(wholeDiff(after, before));
+  });
+
+  it('reads every package that rpm has no digest for', () => {
+    const noIndex = afterWith('no-index.sqlite', 'DROP TABLE Sha1header');
+    expect(nevra(shortcutDiff(before, noIndex).fresh)).toEqual(nevra(parseRpmdbSqlite(noIndex, false)));
+    expect(shortcutDiff(before, noIndex).diff).toEqual(wholeDiff(before, noIndex));
+    const sameHnum = run('sqlite3', [afterPath, "SELECT hnum FROM Name WHERE key = 'same'"]).trim();
+    const partial = afterWith('partial-index.sqlite', `DELETE FROM Sha1header WHERE hnum = ${sameHnum}`);
+    expect(nevra(shortcutDiff(before, partial).fresh)).toContain('same-1.0-1.noarch');
+    expect(shortcutDiff(before, partial).diff).toEqual(wholeDiff(before, partial));
+  });
+});
