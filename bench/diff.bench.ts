@@ -75,13 +75,14 @@ rm -rf "$w"`;
 
 /** Median times of the shell baseline and of a cold `canopy diff` between bench/0 and `to`, run in turns. */
 function coldPair(to: string): { baseline: number; cold: number } {
-  const canopy = join(import.meta.dirname, '../bin/canopy.js');
+  // The command as users run it: the launcher, which starts the engine beside Node.
+  const canopy = join(import.meta.dirname, '../bin/canopy');
   const baseline: number[] = [];
   const cold: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     baseline.push(timeProcess('bash', ['-c', BASELINE, 'baseline', repoPath, 'bench/0', to]));
     const cache = mkdtempSync(join(tmpdir(), 'canopy-bench-cache-'));
-    cold.push(timeProcess(process.execPath, [canopy, 'diff', 'bench/0', to, '--repo', repoPath, '--json'], { CANOPY_CACHE_DIR: cache }));
+    cold.push(timeProcess(canopy, ['diff', 'bench/0', to, '--repo', repoPath, '--json'], { CANOPY_CACHE_DIR: cache }));
     rmSync(cache, { recursive: true, force: true });
   }
   return { baseline: median(baseline), cold: median(cold) };

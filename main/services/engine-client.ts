@@ -6,6 +6,7 @@ import { engineBundle, privilegedHelper } from '../paths';
 import { isErrorCode } from '../../helper/error-codes';
 import type { ChangeMethod, Method, Params, Progress, Results } from '../../helper/protocol';
 import { EngineError } from './engine-error';
+import { takeLaunchedEngine, type EngineProcess } from './launched-engine';
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -31,7 +32,7 @@ export class EngineClient {
   private stderrTail = '';
 
   private constructor(
-    private readonly child: ChildProcess,
+    private readonly child: EngineProcess,
     private readonly description: string,
   ) {
     child.stdin?.on('error', () => undefined); // A dead engine is reported through 'close', not as an EPIPE crash.
@@ -55,8 +56,16 @@ export class EngineClient {
 
   /** An unprivileged engine for reads (and for changes to a sysroot the user owns, like the demo's). */
   static start(): EngineClient {
-    const child = spawn('gjs', ['-m', engineBundle()], { stdio: ['pipe', 'pipe', 'pipe'] });
-    return new EngineClient(child, 'the tree engine');
+    return new EngineClient(EngineClient.spawnEngine(), 'the tree engine');
+  }
+
+  /** The read engine of a command: the one the launcher started, if it did. */
+  static forReads(): EngineClient {
+    return new EngineClient(takeLaunchedEngine() ?? EngineClient.spawnEngine(), 'the tree engine');
+  }
+
+  private static spawnEngine(): ChildProcess {
+    return spawn('gjs', ['-m', engineBundle()], { stdio: ['pipe', 'pipe', 'pipe'] });
   }
 
   /** An engine for one change. Root calls it directly; anyone else goes through pkexec and polkit. */
@@ -127,7 +136,8 @@ export class EngineClient {
     }
     if (code === 130) return new EngineError('cancelled', 'cancelled; nothing was changed');
     const detail = this.stderrTail.trim().split('\n').filter((line) => !/^\(gjs:\d+\)|^Gjs-Message/.test(line)).pop();
-    const how = signal ? `was killed by ${signal}` : `exited with status ${String(code)}`;
+    // A launched engine's status is unknown.
+    const how = signal ? `was killed by ${signal}` : code === null ? 'stopped' : `exited with status ${String(code)}`;
     return new EngineError('engine-unavailable', `${this.description} ${how}${detail ? `: ${detail}` : ''}`);
   }
 

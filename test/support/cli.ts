@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const bin = join(import.meta.dirname, '../../bin/canopy.js');
+const bin = join(import.meta.dirname, '../../bin/canopy');
 const cache = mkdtempSync(join(tmpdir(), 'canopy-cache-'));
 
 export interface CliResult {
@@ -14,7 +14,7 @@ export interface CliResult {
 }
 
 export function canopy(args: string[], env: NodeJS.ProcessEnv = {}): CliResult {
-  const result = spawnSync(process.execPath, [bin, ...args], {
+  const result = spawnSync(bin, args, {
     encoding: 'utf8',
     env: { ...process.env, CANOPY_CACHE_DIR: cache, ...env },
     input: '',
