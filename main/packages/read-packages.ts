@@ -47,14 +47,13 @@ export function parseRpmdbSqlite(file: Buffer, withChangelogs: boolean): Package
   return rpmdbPackages(new SqliteTables(file), withChangelogs);
 }
 
-/** Each package's SHA1HEADER digest by hnum, from rpm's own index of them (absent in databases without it). */
-function headerDigests(tables: SqliteTables): Map<number, string> {
-  const digests = new Map<number, string>();
-  if (!tables.has('Sha1header')) return digests;
-  for (const [key, hnum] of tables.rows('Sha1header', 2)) {
-    if (typeof key === 'string' && typeof hnum === 'number') digests.set(hnum, key);
-  }
-  return digests;
+/** Calls visit with each package's SHA1HEADER digest and hnum, from rpm's own index of them, if the database has
+ * it. */
+function forEachDigest(tables: SqliteTables, visit: (digest: string, hnum: number) => void): void {
+  if (!tables.has('Sha1header')) return;
+  tables.forEachRow('Sha1header', 2, ([digest, hnum]) => {
+    if (typeof digest === 'string' && typeof hnum === 'number') visit(digest, hnum);
+  });
 }
 
 /**
@@ -66,15 +65,17 @@ function headerDigests(tables: SqliteTables): Map<number, string> {
 export function rpmdbDifference(before: Buffer, after: Buffer, withChangelogs: boolean): [before: Package[], after: Package[]] {
   const beforeTables = new SqliteTables(before);
   const afterTables = new SqliteTables(after);
-  const beforeDigests = headerDigests(beforeTables);
-  const afterDigests = headerDigests(afterTables);
-  const inBefore = new Set(beforeDigests.values());
-  const inAfter = new Set(afterDigests.values());
-  const notIn = (own: Map<number, string>, other: Set<string>) => (hnum: number): boolean => {
-    const digest = own.get(hnum);
-    return digest === undefined || !other.has(digest);
-  };
-  return [rpmdbPackages(beforeTables, false, notIn(beforeDigests, inAfter)), rpmdbPackages(afterTables, withChangelogs, notIn(afterDigests, inBefore))];
+  const beforeByDigest = new Map<string, number>();
+  forEachDigest(beforeTables, (digest, hnum) => beforeByDigest.set(digest, hnum));
+  const sameBefore = new Set<number>();
+  const sameAfter = new Set<number>();
+  forEachDigest(afterTables, (digest, hnum) => {
+    const before = beforeByDigest.get(digest);
+    if (before === undefined) return;
+    sameBefore.add(before);
+    sameAfter.add(hnum);
+  });
+  return [rpmdbPackages(beforeTables, false, (hnum) => !sameBefore.has(hnum)), rpmdbPackages(afterTables, withChangelogs, (hnum) => !sameAfter.has(hnum))];
 }
 
 export function parseDpkgStatus(text: string): Package[] {

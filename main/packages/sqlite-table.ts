@@ -11,15 +11,20 @@ const INTERIOR_TABLE = 0x05;
 /** Bytes of the fixed-size values of serial types 0 to 9 (8 and 9 are the constants 0 and 1). */
 const SERIAL_SIZES = [0, 1, 2, 3, 4, 6, 8, 8, 0, 0];
 
-/** A varint at `offset`: its value (exact up to 2^53, more than any size or page number here) and its length. */
-function varint(buffer: Buffer, offset: number): [value: number, length: number] {
+/** The byte length of the varint read last: a variable rather than a returned pair, as a walk reads a few varints
+ * for each of thousands of rows, mostly before the JIT has compiled it, and allocating the pairs showed in its time. */
+let varintLength = 0;
+
+/** The varint at `offset` (exact up to 2^53, more than any size or page number here); its length is varintLength. */
+function varint(buffer: Buffer, offset: number): number {
   let value = 0;
   for (let i = 0; i < 9; i++) {
     const byte = buffer[offset + i];
     if (byte === undefined) throw new Error('corrupt SQLite database: a record runs past its end');
-    if (i === 8) return [value * 256 + byte, 9];
+    varintLength = i + 1;
+    if (i === 8) return value * 256 + byte;
     value = value * 128 + (byte & 0x7f);
-    if (byte < 0x80) return [value, i + 1];
+    if (byte < 0x80) return value;
   }
   throw new Error('unreachable');
 }
@@ -34,6 +39,22 @@ export interface Bytes {
   readonly length: number;
   /** The bytes from start to end (clamped to the length), copied only when they span several pages. */
   subarray(start: number, end: number): Buffer;
+}
+
+/**
+ * Bytes within one page, as offsets into the file: a walk meets every row of a table, and a Buffer view of each (a
+ * typed array construction) cost more than reading the rows. A view is made only when asked for.
+ */
+class InPage implements Bytes {
+  constructor(
+    readonly file: Buffer,
+    readonly start: number,
+    readonly length: number,
+  ) {}
+
+  subarray(start: number, end: number): Buffer {
+    return this.file.subarray(this.start + Math.min(start, this.length), this.start + Math.min(end, this.length));
+  }
 }
 
 class Database {
@@ -89,9 +110,10 @@ class Database {
       } else if (type === LEAF_TABLE) {
         for (let i = 0; i < cells; i++) {
           const at = cell(i, pointers + 2 * cells - base);
-          const [size, sizeLength] = varint(file, at);
-          const [rowid, rowidLength] = varint(file, at + sizeLength);
-          if (wanted(rowid)) visit(this.leafPayload(size, at + sizeLength + rowidLength, base + this.usable));
+          const size = varint(file, at);
+          const rowidAt = at + varintLength;
+          const rowid = varint(file, rowidAt);
+          if (wanted(rowid)) visit(this.leafPayload(size, rowidAt + varintLength, base + this.usable));
         }
       } else {
         throw new Error(`corrupt SQLite database: page ${String(page)} of a table b-tree has type ${String(type)}`);
@@ -106,7 +128,7 @@ class Database {
     const maxLocal = this.usable - 35;
     if (size <= maxLocal) {
       if (start + size > pageEnd) throw new Error('corrupt SQLite database: a record runs past its page');
-      return this.file.subarray(start, start + size);
+      return new InPage(this.file, start, size);
     }
     const minLocal = Math.floor(((this.usable - 12) * 32) / 255) - 23;
     const k = minLocal + ((size - minLocal) % (this.usable - 4));
@@ -179,16 +201,19 @@ class OverflowPayload implements Bytes {
 
 /** The first `count` values of a record; text as strings, integers as numbers, other types as null. */
 function recordValues(bytes: Bytes, count: number): (string | number | null)[] {
-  const payload = bytes.subarray(0, bytes.length);
-  const [headerSize, first] = varint(payload, 0);
-  if (headerSize < first || headerSize > payload.length) throw new Error('corrupt SQLite database: a record header is larger than its record');
+  const payload = bytes instanceof InPage ? bytes.file : bytes.subarray(0, bytes.length);
+  const base = bytes instanceof InPage ? bytes.start : 0;
+  const headerSize = varint(payload, base);
+  const first = varintLength;
+  if (headerSize < first || headerSize > bytes.length) throw new Error('corrupt SQLite database: a record header is larger than its record');
   const values: (string | number | null)[] = [];
-  let typeOffset = first;
-  let dataOffset = headerSize;
-  while (typeOffset < headerSize && values.length < count) {
-    const [serial, length] = varint(payload, typeOffset);
-    typeOffset += length;
+  let typeOffset = base + first;
+  let dataOffset = base + headerSize;
+  while (typeOffset < base + headerSize && values.length < count) {
+    const serial = varint(payload, typeOffset);
+    typeOffset += varintLength;
     const size = serialSize(serial);
+    if (dataOffset + size > base + bytes.length) throw new Error('corrupt SQLite database: a value runs past its record');
     if (serial >= 13 && serial % 2 === 1) values.push(payload.toString('utf8', dataOffset, dataOffset + size));
     else if (serial >= 1 && serial <= 5) values.push(payload.readIntBE(dataOffset, size));
     else if (serial === 8 || serial === 9) values.push(serial - 8);
@@ -200,17 +225,18 @@ function recordValues(bytes: Bytes, count: number): (string | number | null)[] {
 
 /** The first blob of a record, read in place, or undefined when it has none. */
 function firstBlob(payload: Bytes): Bytes | undefined {
-  const [headerSize, first] = varint(payload.subarray(0, 9), 0);
+  const headerSize = varint(payload.subarray(0, 9), 0);
+  const first = varintLength;
   if (headerSize < first || headerSize > payload.length) throw new Error('corrupt SQLite database: a record header is larger than its record');
   const header = payload.subarray(0, headerSize);
   let typeOffset = first;
   let dataOffset = headerSize;
   while (typeOffset < headerSize) {
-    const [serial, length] = varint(header, typeOffset);
-    typeOffset += length;
+    const serial = varint(header, typeOffset);
+    typeOffset += varintLength;
     const size = serialSize(serial);
     if (serial >= 12 && serial % 2 === 0) {
-      if (Buffer.isBuffer(payload)) return payload.subarray(dataOffset, dataOffset + size);
+      if (payload instanceof InPage) return payload.subarray(dataOffset, dataOffset + size);
       const offset = dataOffset;
       return { length: size, subarray: (from, to) => payload.subarray(offset + Math.min(from, size), offset + Math.min(to, size)) };
     }
@@ -253,11 +279,12 @@ export class SqliteTables {
     this.database.walk(this.root(table), blobOf, wanted);
   }
 
-  /** The first `columns` values of every row, in rowid order: text as strings, integers as numbers, else null. */
-  rows(table: string, columns: number): (string | number | null)[][] {
-    const rows: (string | number | null)[][] = [];
-    this.database.walk(this.root(table), (payload) => rows.push(recordValues(payload, columns)));
-    return rows;
+  /** Calls visit with the first `columns` values of every row, in rowid order: text as strings, integers as
+   * numbers, else null. */
+  forEachRow(table: string, columns: number, visit: (values: (string | number | null)[]) => void): void {
+    this.database.walk(this.root(table), (payload) => {
+      visit(recordValues(payload, columns));
+    });
   }
 }
 
