@@ -73,8 +73,7 @@ export class DiffService {
 
   /** What a diff compares: both commits' packages, less those the same on both sides when both have sqlite rpm
    * databases, whose headers are the costly part of a diff to read. */
-  private async compared(from: [Target, string], to: [Target, string], changelogs: boolean): Promise<[PackageList, PackageList]> {
-    const [before, after] = await Promise.all([this.database(...from), this.database(...to)]);
+  private async compared(before: PackageDatabaseResult, after: PackageDatabaseResult, changelogs: boolean): Promise<[PackageList, PackageList]> {
     if (before.source === 'rpmdb' && before.format === 'sqlite' && after.source === 'rpmdb' && after.format === 'sqlite') {
       const [old, fresh] = await parseDatabaseFiles([before.file, after.file], ([a, b]) => rpmdbDifference(a, b, changelogs));
       return [{ source: 'rpmdb', packages: old }, { source: 'rpmdb', packages: fresh }];
@@ -84,17 +83,15 @@ export class DiffService {
 
   async diff(target: Target, from: string, to: string, options: DiffOptions = {}): Promise<CommitDiff> {
     const toTarget = options.toTarget ?? target;
-    const [fromChecksum, toChecksum] = await Promise.all([
-      this.service.read('resolve', { target, rev: from }),
-      this.service.read('resolve', { target: toTarget, rev: to }),
-    ]);
-    const key = `${fromChecksum.checksum}-${toChecksum.checksum}${options.changelogs ? '-changelogs' : ''}`;
+    // Where each commit's packages are, and its checksum with it: one round trip to the engine, not two.
+    const [before, after] = await Promise.all([this.database(target, from), this.database(toTarget, to)]);
+    const key = `${before.checksum}-${after.checksum}${options.changelogs ? '-changelogs' : ''}`;
     let diff = this.diffs.get(key) ?? readCached(key);
     if (!diff) {
-      const [before, after] = await this.compared([target, fromChecksum.checksum], [toTarget, toChecksum.checksum], options.changelogs === true);
-      const packages = diffPackages(before, after);
-      if (options.changelogs) addChangelogs(packages, before, after);
-      diff = { from: fromChecksum.checksum, to: toChecksum.checksum, source: after.source, packages };
+      const [old, fresh] = await this.compared(before, after, options.changelogs === true);
+      const packages = diffPackages(old, fresh);
+      if (options.changelogs) addChangelogs(packages, old, fresh);
+      diff = { from: before.checksum, to: after.checksum, source: fresh.source, packages };
       writeCached(key, diff);
     }
     this.diffs.set(key, diff);
@@ -102,7 +99,7 @@ export class DiffService {
     if (toTarget !== target) {
       throw new EngineError('invalid-argument', 'a file diff needs both commits in one repository');
     }
-    const files = await this.service.read('fileDiff', { target, from: fromChecksum.checksum, to: toChecksum.checksum });
+    const files = await this.service.read('fileDiff', { target, from: before.checksum, to: after.checksum });
     return { ...diff, files };
   }
 }
