@@ -31,7 +31,9 @@ await Promise.all([
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // Its dependencies bundled in too: resolving and loading them from node_modules cost a cold command more than
+    // reading them from one file. commander is CommonJS, and requires Node's modules through this require.
+    banner: { js: "import { createRequire as bannerCreateRequire } from 'node:module'; const require = bannerCreateRequire(import.meta.url);" },
   }),
   build({
     ...common,
