@@ -2,6 +2,7 @@
 // started by the root-owned wrapper through pkexec, it serves only that verb on an allowed sysroot.
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
+import OSTree from 'gi://OSTree';
 import System from 'system';
 import { EngineError, messageOf } from './engine-error';
 import { handle, type RequestGuard } from './engine';
@@ -100,6 +101,9 @@ function run(): void {
     })();
   };
 
+  // Loading libostree and its libraries takes some 40 ms, and the `canopy` launcher starts the engine well before
+  // its first request: load it now rather than at that request. An unopened repository object does no I/O.
+  OSTree.Repo.new(Gio.File.new_for_path('/'));
   readLines({
     line: (text) => {
       // After the end of input or a signal, nothing new starts: a change could otherwise begin after a cancel.
