@@ -2,7 +2,7 @@
 // alone and starts its own. Which of the two ran shows in how a broken engine is reported: the launcher's engine is
 // not Node's child, so its exit status is unknown.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,25 @@ describe('bin/canopy', () => {
       expect(result.status).toBe(8);
       expect(expectOneLineError(result)).toBe('canopy: gjs is not installed (Debian: apt install gjs gir1.2-ostree-1.0; Fedora: dnf install gjs ostree-libs)');
     }
+  });
+
+  it('may leave out NODE_EXTRA_CA_CERTS, since Node makes no TLS connection in the CLI', () => {
+    // The launcher drops the variable for read commands, which Node would otherwise spend ~45 ms on as it starts.
+    // Were the CLI to load a TLS client, that would break it for users behind a proxy: this says so first.
+    expect(readFileSync(launcher, 'utf8')).toMatch(/^unset NODE_EXTRA_CA_CERTS$/m);
+    const cli = join(import.meta.dirname, '../../dist/cli');
+    const files = readdirSync(cli, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
+    expect(files.length).toBeGreaterThan(1);
+    for (const file of files) {
+      const code = readFileSync(join(cli, file), 'utf8');
+      expect(code, file).not.toMatch(/["'](?:node:)?(?:tls|https|http2)["']|\bfetch\(|\bWebSocket\b|\bundici\b/);
+    }
+    // Node warns of a certificate file it cannot load, when it is given one.
+    const extra = { NODE_EXTRA_CA_CERTS: '/nonexistent/ca.pem' };
+    const launched = canopyWith('launcher', ['remotes', '--repo', repo, '--json'], extra);
+    expect(launched.status).toBe(0);
+    expect(launched.stderr).toBe('');
+    expect(canopyWith('node', ['remotes', '--repo', repo, '--json'], extra).stderr).toContain('/nonexistent/ca.pem');
   });
 
   it('ignores a CANOPY_ENGINE_FDS that names no pipes', () => {
