@@ -47,15 +47,14 @@ export function parseRpmdbSqlite(file: Buffer, withChangelogs: boolean): Package
   return rpmdbPackages(new SqliteTables(file), withChangelogs);
 }
 
-/** Calls visit with each package's SHA1HEADER digest and hnum, from rpm's own index of them if the database has
- * it, until visit returns false. */
-function forEachDigest(tables: SqliteTables, visit: (digest: string, hnum: number) => boolean | void): void {
+/** Calls visit with each package's SHA1HEADER digest and hnum, from rpm's own index of them, if the database has
+ * it. */
+function forEachDigest(tables: SqliteTables, visit: (digest: string, hnum: number) => void): void {
   if (!tables.has('Sha1header')) return;
-  tables.forEachRow('Sha1header', 2, ([digest, hnum]) => (typeof digest === 'string' && typeof hnum === 'number' ? visit(digest, hnum) : true));
+  tables.forEachRow('Sha1header', 2, ([digest, hnum]) => {
+    if (typeof digest === 'string' && typeof hnum === 'number') visit(digest, hnum);
+  });
 }
-
-/** Digests of the second database looked up before deciding whether looking up the rest can pay. */
-const DIGEST_SAMPLE = 256;
 
 /**
  * The packages of two rpm databases less those in both: what a diff between them needs. A package's SHA1HEADER
@@ -67,21 +66,14 @@ export function rpmdbDifference(before: Buffer, after: Buffer, withChangelogs: b
   const beforeTables = new SqliteTables(before);
   const afterTables = new SqliteTables(after);
   const beforeByDigest = new Map<string, number>();
-  forEachDigest(beforeTables, (digest, hnum) => {
-    beforeByDigest.set(digest, hnum);
-  });
+  forEachDigest(beforeTables, (digest, hnum) => beforeByDigest.set(digest, hnum));
   const sameBefore = new Set<number>();
   const sameAfter = new Set<number>();
-  let looked = 0;
   forEachDigest(afterTables, (digest, hnum) => {
     const before = beforeByDigest.get(digest);
-    if (before !== undefined) {
-      sameBefore.add(before);
-      sameAfter.add(hnum);
-    }
-    // After a mass rebuild hardly any package is the same build: the rest of the index would be read for nothing,
-    // and every header is read anyway. (Those found the same are still skipped.)
-    return ++looked !== DIGEST_SAMPLE || sameAfter.size * 8 >= DIGEST_SAMPLE;
+    if (before === undefined) return;
+    sameBefore.add(before);
+    sameAfter.add(hnum);
   });
   return [rpmdbPackages(beforeTables, false, (hnum) => !sameBefore.has(hnum)), rpmdbPackages(afterTables, withChangelogs, (hnum) => !sameAfter.has(hnum))];
 }

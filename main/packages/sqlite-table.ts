@@ -82,9 +82,8 @@ class Database {
     return offset;
   }
 
-  /** Calls visit with the payload of every `wanted` row of the table b-tree rooted at `root`, in rowid order, until
-   * visit returns false. */
-  walk(root: number, visit: (payload: Bytes) => boolean | void, wanted: (rowid: number) => boolean = () => true): void {
+  /** Calls visit with the payload of every `wanted` row of the table b-tree rooted at `root`, in rowid order. */
+  walk(root: number, visit: (payload: Bytes) => void, wanted: (rowid: number) => boolean = () => true): void {
     const file = this.file;
     const stack = [root];
     // A corrupt file could link pages in a loop; a page visited twice stops the walk instead of hanging it.
@@ -114,7 +113,7 @@ class Database {
           const size = varint(file, at);
           const rowidAt = at + varintLength;
           const rowid = varint(file, rowidAt);
-          if (wanted(rowid) && visit(this.leafPayload(size, rowidAt + varintLength, base + this.usable)) === false) return;
+          if (wanted(rowid)) visit(this.leafPayload(size, rowidAt + varintLength, base + this.usable));
         }
       } else {
         throw new Error(`corrupt SQLite database: page ${String(page)} of a table b-tree has type ${String(type)}`);
@@ -280,10 +279,12 @@ export class SqliteTables {
     this.database.walk(this.root(table), blobOf, wanted);
   }
 
-  /** Calls visit with the first `columns` values of every row, in rowid order, until it returns false: text as
-   * strings, integers as numbers, else null. */
-  forEachRow(table: string, columns: number, visit: (values: (string | number | null)[]) => boolean | void): void {
-    this.database.walk(this.root(table), (payload) => visit(recordValues(payload, columns)));
+  /** Calls visit with the first `columns` values of every row, in rowid order: text as strings, integers as
+   * numbers, else null. */
+  forEachRow(table: string, columns: number, visit: (values: (string | number | null)[]) => void): void {
+    this.database.walk(this.root(table), (payload) => {
+      visit(recordValues(payload, columns));
+    });
   }
 }
 
