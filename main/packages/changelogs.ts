@@ -1,5 +1,5 @@
 // The changelog entries an rpm upgrade brings, as `rpm-ostree db diff --changelogs` shows them.
-import type { ChangelogEntry } from './package-model';
+import type { ChangelogEntry, Package, PackageDiff } from './package-model';
 import { compareRpmEvr, type Evr } from './version-compare';
 
 /**
@@ -41,4 +41,28 @@ export function changelogSince(entries: ChangelogEntry[], old: Evr, oldNewestTim
     result.push(entry);
   }
   return result;
+}
+
+/**
+ * Adds to each upgrade of `diff` the entries its new package brings. Packages are found by version too: install-only
+ * packages (kernels) have several versions of one name side by side. `changelogOf` reads a new package's changelog,
+ * where the lists were read without it.
+ */
+export function addChangelogs(
+  diff: PackageDiff,
+  before: Package[],
+  after: Package[],
+  changelogOf: (pkg: Package) => ChangelogEntry[] | undefined = (pkg) => pkg.changelog,
+): void {
+  const key = (name: string, arch: string, evr: string): string => `${name}\0${arch}\0${evr}`;
+  const old = new Map(before.map((p) => [key(p.name, p.arch, p.evr), p]));
+  const fresh = new Map(after.map((p) => [key(p.name, p.arch, p.evr), p]));
+  for (const change of diff.upgraded) {
+    const previous = old.get(key(change.name, change.arch, change.from));
+    const current = fresh.get(key(change.name, change.arch, change.to));
+    const entries = current && changelogOf(current);
+    if (!previous || !entries) continue;
+    const evr = { epoch: previous.epoch, version: previous.version ?? '', release: previous.release ?? '' };
+    change.changelog = changelogSince(entries, evr, previous.changelogTime);
+  }
 }

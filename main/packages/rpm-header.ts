@@ -28,18 +28,23 @@ const ENTRY_BYTES = 16;
 const MAX_ENTRIES = 0x10000;
 const MAX_DATA = 256 * 1024 * 1024;
 
-export interface RpmPackage {
+/** What tells packages apart, and what an upgrade's changelog is counted from. */
+export interface RpmIdentity {
   name: string;
   version: string;
   release: string;
   epoch?: number;
-  summary: string;
-  size: number;
+  /** gpg-pubkey pseudo packages have none: ''. */
   arch: string;
-  /** The source rpm's file name, e.g. "bash-5.2.26-3.fc40.src.rpm". */
-  sourcerpm?: string;
   /** The time of the newest changelog entry, read even without the changelog. */
   changelogTime?: number;
+}
+
+export interface RpmPackage extends RpmIdentity {
+  summary: string;
+  size: number;
+  /** The source rpm's file name, e.g. "bash-5.2.26-3.fc40.src.rpm". */
+  sourcerpm?: string;
   /** Newest first, as rpm stores it; only when asked for. */
   changelog?: ChangelogEntry[];
 }
@@ -161,26 +166,38 @@ class Header {
   }
 }
 
+function identityOf(header: Header): RpmIdentity {
+  const identity: RpmIdentity = {
+    name: header.string(TAG.name) ?? '',
+    version: header.string(TAG.version) ?? '',
+    release: header.string(TAG.release) ?? '',
+    arch: header.string(TAG.arch) ?? '',
+  };
+  const epoch = header.number(TAG.epoch);
+  if (epoch !== undefined) identity.epoch = epoch;
+  const newest = header.number(TAG.changelogTime);
+  if (newest !== undefined) identity.changelogTime = newest;
+  return identity;
+}
+
+/** Only what tells the package apart: what a diff reads of every package that changed, most of which it shows by
+ * name and version alone. */
+export function readRpmIdentity(blob: Bytes): RpmIdentity {
+  return identityOf(new Header(blob));
+}
+
 /** Reads the changelog unless `changelog: false`: the one part that costs time on a large database. */
 export function parseRpmHeader(blob: Bytes, options: { changelog?: boolean } = {}): RpmPackage {
   const header = new Header(blob);
   const pkg: RpmPackage = {
-    name: header.string(TAG.name) ?? '',
-    version: header.string(TAG.version) ?? '',
-    release: header.string(TAG.release) ?? '',
+    ...identityOf(header),
     // The first of an i18n string's translations is the untranslated C locale text.
     summary: header.string(TAG.summary) ?? '',
     // Packages of 4 GiB and more carry LONGSIZE instead of SIZE.
     size: header.number(TAG.size) ?? header.number(TAG.longSize) ?? 0,
-    // gpg-pubkey pseudo packages have no arch.
-    arch: header.string(TAG.arch) ?? '',
   };
-  const epoch = header.number(TAG.epoch);
-  if (epoch !== undefined) pkg.epoch = epoch;
   const sourcerpm = header.string(TAG.sourceRpm);
   if (sourcerpm !== undefined) pkg.sourcerpm = sourcerpm;
-  const newest = header.number(TAG.changelogTime);
-  if (newest !== undefined) pkg.changelogTime = newest;
   if (options.changelog !== false) {
     const times = header.numbers(TAG.changelogTime);
     const authors = header.strings(TAG.changelogName);

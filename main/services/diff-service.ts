@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import type { PackageDatabaseResult, Target } from '../../helper/protocol';
 import type { CommitDiff } from './commit-diff';
 import { cacheDir } from '../paths';
-import { changelogSince } from '../packages/changelogs';
+import { addChangelogs } from '../packages/changelogs';
 import { parseDatabaseFiles } from '../packages/database-file';
 import { diffPackages } from '../packages/package-diff';
-import type { PackageDiff, PackageList } from '../packages/package-model';
-import { fromPkglist, parseDpkgStatus, parseRpmdbSqlite, rpmdbDifference } from '../packages/read-packages';
+import type { PackageList } from '../packages/package-model';
+import { fromPkglist, parseDpkgStatus, parseRpmdbSqlite } from '../packages/read-packages';
+import { diffRpmdbs } from '../packages/rpmdb-diff';
 import type { CanopyService } from './canopy-service';
 import { EngineError } from './engine-error';
 
@@ -71,14 +72,16 @@ export class DiffService {
     return list;
   }
 
-  /** What a diff compares: both commits' packages, less those the same on both sides when both have sqlite rpm
-   * databases, whose headers are the costly part of a diff to read. */
-  private async compared(before: PackageDatabaseResult, after: PackageDatabaseResult, changelogs: boolean): Promise<[PackageList, PackageList]> {
+  /** The package diff. Two sqlite rpm databases are diffed reading as little of them as the diff shows, their
+   * headers being the costly part of a diff to read. */
+  private async packageDiff(before: PackageDatabaseResult, after: PackageDatabaseResult, changelogs: boolean): Promise<Pick<CommitDiff, 'source' | 'packages'>> {
     if (before.source === 'rpmdb' && before.format === 'sqlite' && after.source === 'rpmdb' && after.format === 'sqlite') {
-      const [old, fresh] = await parseDatabaseFiles([before.file, after.file], ([a, b]) => rpmdbDifference(a, b, changelogs));
-      return [{ source: 'rpmdb', packages: old }, { source: 'rpmdb', packages: fresh }];
+      return { source: 'rpmdb', packages: await parseDatabaseFiles([before.file, after.file], ([a, b]) => diffRpmdbs(a, b, changelogs)) };
     }
-    return Promise.all([this.list(before, false), this.list(after, changelogs)]);
+    const [old, fresh] = await Promise.all([this.list(before, false), this.list(after, changelogs)]);
+    const packages = diffPackages(old, fresh);
+    if (changelogs) addChangelogs(packages, old.packages, fresh.packages);
+    return { source: fresh.source, packages };
   }
 
   async diff(target: Target, from: string, to: string, options: DiffOptions = {}): Promise<CommitDiff> {
@@ -88,10 +91,7 @@ export class DiffService {
     const key = `${before.checksum}-${after.checksum}${options.changelogs ? '-changelogs' : ''}`;
     let diff = this.diffs.get(key) ?? readCached(key);
     if (!diff) {
-      const [old, fresh] = await this.compared(before, after, options.changelogs === true);
-      const packages = diffPackages(old, fresh);
-      if (options.changelogs) addChangelogs(packages, old, fresh);
-      diff = { from: before.checksum, to: after.checksum, source: fresh.source, packages };
+      diff = { from: before.checksum, to: after.checksum, ...(await this.packageDiff(before, after, options.changelogs === true)) };
       writeCached(key, diff);
     }
     this.diffs.set(key, diff);
@@ -101,20 +101,6 @@ export class DiffService {
     }
     const files = await this.service.read('fileDiff', { target, from: before.checksum, to: after.checksum });
     return { ...diff, files };
-  }
-}
-
-function addChangelogs(diff: PackageDiff, before: PackageList, after: PackageList): void {
-  // Keyed by version too: install-only packages (kernels) have several versions of one name side by side.
-  const key = (name: string, arch: string, evr: string): string => `${name}\0${arch}\0${evr}`;
-  const old = new Map(before.packages.map((p) => [key(p.name, p.arch, p.evr), p]));
-  const fresh = new Map(after.packages.map((p) => [key(p.name, p.arch, p.evr), p]));
-  for (const change of diff.upgraded) {
-    const previous = old.get(key(change.name, change.arch, change.from));
-    const current = fresh.get(key(change.name, change.arch, change.to));
-    if (!previous || !current?.changelog) continue;
-    const evr = { epoch: previous.epoch, version: previous.version ?? '', release: previous.release ?? '' };
-    change.changelog = changelogSince(current.changelog, evr, previous.changelogTime);
   }
 }
 

@@ -1,13 +1,15 @@
-// The shortcut of a diff between two real rpm databases: packages installed from the same build in both (one SHA1HEADER
-// digest) are not read, and the diff comes out the same as the diff of both whole lists, which the rpmdb tests hold
-// against rpm itself.
+// The diff of two real rpm databases that reads as little as it can: packages installed from the same build in both
+// (one SHA1HEADER digest) are not read, the others by identity only, and the diff comes out the same, details and
+// changelogs included, as the diff of both whole lists, which the rpmdb tests hold against rpm itself.
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addChangelogs } from '../../main/packages/changelogs';
 import { diffPackages } from '../../main/packages/package-diff';
 import type { Package } from '../../main/packages/package-model';
-import { parseRpmdbSqlite, rpmdbDifference } from '../../main/packages/read-packages';
+import { parseRpmdbSqlite } from '../../main/packages/read-packages';
+import { changedInRpmdbs, diffRpmdbs } from '../../main/packages/rpmdb-diff';
 import { buildRpms, installRpmdb, type RpmSpec } from '../fixtures/package-fixture';
 import { run } from '../support/run';
 
@@ -52,11 +54,18 @@ afterAll(() => {
 });
 
 const nevra = (packages: Package[]): string[] => packages.map((p) => `${p.name}-${p.evr}.${p.arch}`);
-const wholeDiff = (a: Buffer, b: Buffer) => diffPackages({ source: 'rpmdb', packages: parseRpmdbSqlite(a, false) }, { source: 'rpmdb', packages: parseRpmdbSqlite(b, true) });
+/** The diff of both whole lists, with the changelogs of upgrades (and only of those). */
+function wholeDiff(a: Buffer, b: Buffer) {
+  const [old, fresh] = [parseRpmdbSqlite(a, false), parseRpmdbSqlite(b, false)];
+  const logs = new Map(parseRpmdbSqlite(b, true).map((p) => [nevra([p])[0], p.changelog]));
+  const diff = diffPackages({ source: 'rpmdb', packages: old }, { source: 'rpmdb', packages: fresh });
+  addChangelogs(diff, old, fresh, (p) => logs.get(nevra([p])[0]));
+  return diff;
+}
 
 function shortcutDiff(a: Buffer, b: Buffer) {
-  const [old, fresh] = rpmdbDifference(a, b, true);
-  return { old, fresh, diff: diffPackages({ source: 'rpmdb', packages: old }, { source: 'rpmdb', packages: fresh }) };
+  const [old, fresh] = changedInRpmdbs(a, b);
+  return { old: old.packages, fresh: fresh.packages, diff: diffRpmdbs(a, b, true) };
 }
 
 /** A copy of the after database changed by SQL, as a database rpm wrote without those rows would be. */
@@ -67,13 +76,15 @@ function afterWith(name: string, sql: string): Buffer {
   return readFileSync(copy);
 }
 
-describe('rpmdbDifference', () => {
-  it('reads only the packages not installed from the same build on both sides', () => {
-    const { old, fresh } = shortcutDiff(before, after);
+describe('diffRpmdbs', () => {
+  it('reads only the packages not installed from the same build on both sides, and those by identity', () => {
+    const { old, fresh, diff } = shortcutDiff(before, after);
     expect(nevra(old)).toEqual(['kernel-6.0-1.noarch', 'multi-1.0-1.i686', 'rebuilt-1.0-1.noarch', 'removed-1.0-1.noarch', 'upgraded-1.0-1.noarch']);
     expect(nevra(fresh)).toEqual(['added-1.0-1.noarch', 'kernel-6.2-1.noarch', 'multi-1.1-1.i686', 'rebuilt-1.0-1.noarch', 'upgraded-2.0-1.noarch']);
-    // What was read is read whole: the changelog the diff shows for an upgrade.
-    expect(fresh.find((p) => p.name === 'upgraded')?.changelog?.[0]?.text).toBe('- Built.');
+    expect(fresh.every((p) => p.summary === undefined && p.changelog === undefined)).toBe(true);
+    // What the diff shows is read whole: the details of an added package, the changelog of an upgrade.
+    expect(diff.added).toMatchObject([{ name: 'added', summary: 'The added package', source: 'canopy-fixture' }]);
+    expect(diff.upgraded.find((c) => c.name === 'upgraded')?.changelog?.[0]?.text).toBe('- Built.');
   });
 
   it('gives the diff of the whole lists, install-only kernels and rebuilds included', () => {
