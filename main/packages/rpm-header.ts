@@ -161,8 +161,15 @@ class Header {
     return result;
   }
 
+  /** The first number of a tag. Called for every package, so a Buffer is read without arrays. */
   number(tag: number): number | undefined {
-    return this.numbers(tag, 1)[0];
+    if (!Buffer.isBuffer(this.blob)) return this.numbers(tag, 1)[0];
+    const slot = this.present(tag, NUMBER_TYPES);
+    if (slot < 0 || this.entries[slot + 2] === 0) return undefined;
+    const start = this.entries[slot + 1] ?? 0;
+    const int64 = this.entries[slot] === TYPE.int64;
+    if (start + (int64 ? 8 : 4) > this.dataEnd) throw new Error(`corrupt rpm header: tag ${String(tag)} runs past the data`);
+    return int64 ? Number(this.blob.readBigUInt64BE(start)) : this.blob.readUInt32BE(start);
   }
 }
 
