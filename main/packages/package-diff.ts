@@ -22,8 +22,8 @@ function runEnd(packages: Package[], start: number): number {
   return end;
 }
 
-/** The two lists are walked side by side, as both are ordered by name then arch: no maps, and the changes come out
- * in that order too. */
+/** The two lists are walked side by side, so both must be ordered by name then arch, as every PackageList is: no
+ * maps, and the changes come out in that order too. */
 export function diffPackages(from: PackageList, to: PackageList): PackageDiff {
   const compare = comparer(to.source);
   const diff: PackageDiff = { added: [], removed: [], upgraded: [], downgraded: [] };

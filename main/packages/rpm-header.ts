@@ -3,7 +3,7 @@
 // package's changelog can hold hundreds of entries, and most reads need only names and versions.
 // Format: https://rpm-software-management.github.io/rpm/manual/format_header.html
 import type { ChangelogEntry } from './package-model';
-import type { Bytes } from './sqlite-table';
+import { contiguous, type Bytes } from './sqlite-table';
 
 const TAG = {
   name: 1000,
@@ -88,7 +88,12 @@ class Header {
   private readonly entries: number[] = new Array<number>(WANTED.length * 3).fill(0);
   private readonly dataEnd: number;
 
-  constructor(private readonly blob: Bytes) {
+  /** One Buffer when the header lies in one piece, read in place; else read piece by piece as asked. */
+  private readonly blob: Bytes;
+
+  constructor(bytes: Bytes) {
+    const blob = contiguous(bytes) ?? bytes;
+    this.blob = blob;
     if (blob.length < 8) throw new Error('not an rpm header: shorter than its 8-byte preamble');
     // A Buffer is read in place; a payload spread over pages is asked for its index part once.
     const head = Buffer.isBuffer(blob) ? blob : blob.subarray(0, 8);

@@ -44,21 +44,25 @@ function changedPackages(tables: SqliteTables, same: Set<number>): Changed {
 /**
  * Each database's packages less those in both. A SHA1HEADER digest covers a package's whole immutable header (name,
  * version, release, arch and all), so a digest found in both databases is the same package on both sides. A package
- * without a digest in rpm's index is always read.
+ * without a digest in rpm's index is always read. The index is trusted as rpm itself trusts it: a tree whose index
+ * lies about its headers could hide a change from this diff, as it could lie in the headers themselves.
  */
 export function changedInRpmdbs(before: Buffer, after: Buffer): [before: Changed, after: Changed] {
   const beforeTables = new SqliteTables(before);
   const afterTables = new SqliteTables(after);
-  const beforeByDigest = new Map<string, number>();
+  // A digest can be there twice (a package recorded twice by an interrupted transaction): every copy is the same.
+  const beforeByDigest = new Map<string, number[]>();
   forEachDigest(beforeTables, (digest, hnum) => {
-    beforeByDigest.set(digest, hnum);
+    const hnums = beforeByDigest.get(digest);
+    if (hnums) hnums.push(hnum);
+    else beforeByDigest.set(digest, [hnum]);
   });
   const sameBefore = new Set<number>();
   const sameAfter = new Set<number>();
   forEachDigest(afterTables, (digest, hnum) => {
     const before = beforeByDigest.get(digest);
-    if (before === undefined) return;
-    sameBefore.add(before);
+    if (!before) return;
+    for (const same of before) sameBefore.add(same);
     sameAfter.add(hnum);
   });
   return [changedPackages(beforeTables, sameBefore), changedPackages(afterTables, sameAfter)];

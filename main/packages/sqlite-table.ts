@@ -57,6 +57,12 @@ class InPage implements Bytes {
   }
 }
 
+/** The bytes as one Buffer (a view, not a copy) when they lie in one piece, else undefined. */
+export function contiguous(bytes: Bytes): Buffer | undefined {
+  if (Buffer.isBuffer(bytes)) return bytes;
+  return bytes instanceof InPage ? bytes.subarray(0, bytes.length) : undefined;
+}
+
 class Database {
   private readonly pageSize: number;
   /** Page size less the bytes reserved at the end of each page for extensions. */
@@ -113,7 +119,8 @@ class Database {
           const size = varint(file, at);
           const rowidAt = at + varintLength;
           const rowid = varint(file, rowidAt);
-          if (wanted(rowid)) visit(this.leafPayload(size, rowidAt + varintLength, base + this.usable));
+          const payloadAt = rowidAt + varintLength;
+          if (wanted(rowid)) visit(this.leafPayload(size, payloadAt, base + this.usable));
         }
       } else {
         throw new Error(`corrupt SQLite database: page ${String(page)} of a table b-tree has type ${String(type)}`);
@@ -199,23 +206,27 @@ class OverflowPayload implements Bytes {
   }
 }
 
+/** Where a record's first `size` bytes can be read: in the file itself for a record in one page, else a copy. */
+function recordBytes(payload: Bytes, size: number): { buffer: Buffer; base: number } {
+  return payload instanceof InPage ? { buffer: payload.file, base: payload.start } : { buffer: payload.subarray(0, size), base: 0 };
+}
+
 /** The first `count` values of a record; text as strings, integers as numbers, other types as null. */
-function recordValues(bytes: Bytes, count: number): (string | number | null)[] {
-  const payload = bytes instanceof InPage ? bytes.file : bytes.subarray(0, bytes.length);
-  const base = bytes instanceof InPage ? bytes.start : 0;
-  const headerSize = varint(payload, base);
+function recordValues(payload: Bytes, count: number): (string | number | null)[] {
+  const { buffer, base } = recordBytes(payload, payload.length);
+  const headerSize = varint(buffer, base);
   const first = varintLength;
-  if (headerSize < first || headerSize > bytes.length) throw new Error('corrupt SQLite database: a record header is larger than its record');
+  if (headerSize < first || headerSize > payload.length) throw new Error('corrupt SQLite database: a record header is larger than its record');
   const values: (string | number | null)[] = [];
   let typeOffset = base + first;
   let dataOffset = base + headerSize;
   while (typeOffset < base + headerSize && values.length < count) {
-    const serial = varint(payload, typeOffset);
+    const serial = varint(buffer, typeOffset);
     typeOffset += varintLength;
     const size = serialSize(serial);
-    if (dataOffset + size > base + bytes.length) throw new Error('corrupt SQLite database: a value runs past its record');
-    if (serial >= 13 && serial % 2 === 1) values.push(payload.toString('utf8', dataOffset, dataOffset + size));
-    else if (serial >= 1 && serial <= 5) values.push(payload.readIntBE(dataOffset, size));
+    if (dataOffset + size > base + payload.length) throw new Error('corrupt SQLite database: a value runs past its record');
+    if (serial >= 13 && serial % 2 === 1) values.push(buffer.toString('utf8', dataOffset, dataOffset + size));
+    else if (serial >= 1 && serial <= 5) values.push(buffer.readIntBE(dataOffset, size));
     else if (serial === 8 || serial === 9) values.push(serial - 8);
     else values.push(null);
     dataOffset += size;
@@ -225,18 +236,19 @@ function recordValues(bytes: Bytes, count: number): (string | number | null)[] {
 
 /** The first blob of a record, read in place, or undefined when it has none. */
 function firstBlob(payload: Bytes): Bytes | undefined {
-  const headerSize = varint(payload.subarray(0, 9), 0);
+  const head = recordBytes(payload, 9);
+  const headerSize = varint(head.buffer, head.base);
   const first = varintLength;
   if (headerSize < first || headerSize > payload.length) throw new Error('corrupt SQLite database: a record header is larger than its record');
-  const header = payload.subarray(0, headerSize);
-  let typeOffset = first;
+  const { buffer, base } = payload instanceof InPage ? head : recordBytes(payload, headerSize);
+  let typeOffset = base + first;
   let dataOffset = headerSize;
-  while (typeOffset < headerSize) {
-    const serial = varint(header, typeOffset);
+  while (typeOffset < base + headerSize) {
+    const serial = varint(buffer, typeOffset);
     typeOffset += varintLength;
     const size = serialSize(serial);
     if (serial >= 12 && serial % 2 === 0) {
-      if (payload instanceof InPage) return payload.subarray(dataOffset, dataOffset + size);
+      if (payload instanceof InPage) return new InPage(payload.file, payload.start + dataOffset, Math.max(0, Math.min(size, payload.length - dataOffset)));
       const offset = dataOffset;
       return { length: size, subarray: (from, to) => payload.subarray(offset + Math.min(from, size), offset + Math.min(to, size)) };
     }
@@ -286,17 +298,4 @@ export class SqliteTables {
       visit(recordValues(payload, columns));
     });
   }
-}
-
-/** The blob of every row of a table, in rowid order, read in place; rows without a blob are skipped. */
-export function tableBlobs(file: Buffer, table: string): Bytes[] {
-  const blobs: Bytes[] = [];
-  new SqliteTables(file).forEachBlob(table, (blob) => blobs.push(blob));
-  return blobs;
-}
-
-/** The blob of every row of a table, in rowid order; rows without a blob are skipped. Blobs within one page are
- * views into `file`, not copies. */
-export function readTableBlobs(file: Buffer, table: string): Buffer[] {
-  return tableBlobs(file, table).map((blob) => blob.subarray(0, blob.length));
 }

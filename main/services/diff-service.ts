@@ -65,8 +65,7 @@ export class DiffService {
       else if (database.source === 'dpkg') list = { source: 'dpkg', packages: await parseDatabaseFiles([database.file], ([contents]) => parseDpkgStatus(contents.toString('utf8'))) };
       else if (database.format === 'bdb') {
         throw new EngineError('no-package-database', `commit ${database.checksum} has a BerkeleyDB rpm database, which Canopy cannot read yet`);
-      }
-      else list = { source: 'rpmdb', packages: await parseDatabaseFiles([database.file], ([contents]) => parseRpmdbSqlite(contents, changelogs)) };
+      } else list = { source: 'rpmdb', packages: await parseDatabaseFiles([database.file], ([contents]) => parseRpmdbSqlite(contents, changelogs)) };
       this.lists.set(key, list);
     }
     return list;
@@ -86,11 +85,16 @@ export class DiffService {
 
   async diff(target: Target, from: string, to: string, options: DiffOptions = {}): Promise<CommitDiff> {
     const toTarget = options.toTarget ?? target;
-    // Where each commit's packages are, and its checksum with it: one round trip to the engine, not two.
-    const [before, after] = await Promise.all([this.database(target, from), this.database(toTarget, to)]);
-    const key = `${before.checksum}-${after.checksum}${options.changelogs ? '-changelogs' : ''}`;
+    // Both commits resolved, for the cache, and where their packages are, asked together: one round trip to the
+    // engine, not two. A cached diff needs neither database, nor even the trees (they may be pruned since).
+    const checksums = Promise.all([this.service.read('resolve', { target, rev: from }), this.service.read('resolve', { target: toTarget, rev: to })]);
+    const databases = Promise.all([this.database(target, from), this.database(toTarget, to)]);
+    databases.catch(() => undefined); // Not awaited when the diff is cached.
+    const [fromChecksum, toChecksum] = await checksums;
+    const key = `${fromChecksum.checksum}-${toChecksum.checksum}${options.changelogs ? '-changelogs' : ''}`;
     let diff = this.diffs.get(key) ?? readCached(key);
     if (!diff) {
+      const [before, after] = await databases;
       diff = { from: before.checksum, to: after.checksum, ...(await this.packageDiff(before, after, options.changelogs === true)) };
       writeCached(key, diff);
     }
@@ -99,13 +103,13 @@ export class DiffService {
     if (toTarget !== target) {
       throw new EngineError('invalid-argument', 'a file diff needs both commits in one repository');
     }
-    const files = await this.service.read('fileDiff', { target, from: before.checksum, to: after.checksum });
+    const files = await this.service.read('fileDiff', { target, from: diff.from, to: diff.to });
     return { ...diff, files };
   }
 }
 
 function cachePath(key: string): string {
-  return join(cacheDir(), 'diffs-v1', `${key}.json`);
+  return join(cacheDir(), 'diffs-v2', `${key}.json`);
 }
 
 function readCached(key: string): CommitDiff | undefined {
@@ -118,7 +122,7 @@ function readCached(key: string): CommitDiff | undefined {
 
 function writeCached(key: string, diff: CommitDiff): void {
   const path = cachePath(key);
-  mkdirSync(join(cacheDir(), 'diffs-v1'), { recursive: true });
+  mkdirSync(join(cacheDir(), 'diffs-v2'), { recursive: true });
   const temporary = `${path}.${String(process.pid)}.tmp`;
   writeFileSync(temporary, JSON.stringify(diff));
   renameSync(temporary, path);

@@ -2,7 +2,7 @@
 // alone and starts its own. Which of the two ran shows in how a broken engine is reported: the launcher's engine is
 // not Node's child, so its exit status is unknown.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ describe('bin/canopy', () => {
   });
 
   it('hands the engine it started to Node, which reports its end and its last words', () => {
-    // It reads the first request before it fails, so that it is still there to be taken over.
+    // It reads the first request before it fails: an engine found dead before a request is replaced by a new one.
     const broken = fakeGjs('broken', 'read -r request; echo "the fake engine is broken" >&2; exit 3');
     const env = { PATH: `${broken}:${process.env.PATH ?? ''}` };
     const launched = canopyWith('launcher', ['remotes', '--repo', repo], env);
@@ -57,7 +57,8 @@ describe('bin/canopy', () => {
 
   it('reads through the engine it started, which ends with the command', () => {
     const pidFile = join(root, 'engine.pid');
-    const recorded = fakeGjs('recorded', `echo $$ >> '${pidFile}'\nexec /usr/bin/gjs "$@"`);
+    const gjs = run('sh', ['-c', 'command -v gjs']).trim();
+    const recorded = fakeGjs('recorded', `echo $$ >> '${pidFile}'\nexec '${gjs}' "$@"`);
     const result = canopyWith('launcher', ['remotes', '--repo', repo, '--json'], { PATH: `${recorded}:${process.env.PATH ?? ''}` });
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(JSON.parse(canopyWith('node', ['remotes', '--repo', repo, '--json']).stdout));
@@ -66,9 +67,16 @@ describe('bin/canopy', () => {
     expect(pids).toHaveLength(1);
     const pid = pids[0] ?? '';
     // Node's exit closed the engine's input; the engine finishes and exits on its own.
+    const running = (): boolean => {
+      try {
+        return !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+      } catch {
+        return false; // Gone, and reaped.
+      }
+    };
     const deadline = Date.now() + 10_000;
-    while (existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ') && Date.now() < deadline) run('sleep', ['0.05']);
-    expect(existsSync(`/proc/${pid}`) && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ')).toBe(false);
+    while (running() && Date.now() < deadline) run('sleep', ['0.05']);
+    expect(running()).toBe(false);
   });
 
   it('leaves Node to start the engine when gjs is not installed, and to say so', () => {

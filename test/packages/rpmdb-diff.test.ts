@@ -97,6 +97,20 @@ describe('diffRpmdbs', () => {
     expect(shortcutDiff(after, before).diff).toEqual(wholeDiff(after, before));
   });
 
+  it('takes a package recorded twice for the same build, as the whole lists do', () => {
+    const twice = join(root, 'twice.sqlite');
+    copyFileSync(join(root, 'before/usr/share/rpm/rpmdb.sqlite'), twice);
+    run('sqlite3', [
+      twice,
+      `INSERT INTO Packages(blob) SELECT blob FROM Packages WHERE hnum = (SELECT hnum FROM Name WHERE key = 'same');
+       INSERT INTO Sha1header(key, hnum, idx) SELECT key, last_insert_rowid(), 0 FROM Sha1header WHERE hnum = (SELECT hnum FROM Name WHERE key = 'same');`,
+    ]);
+    const doubled = readFileSync(twice);
+    expect(parseRpmdbSqlite(doubled, false).filter((p) => p.name === 'same')).toHaveLength(2);
+    expect(shortcutDiff(doubled, after).diff).toEqual(wholeDiff(doubled, after));
+    expect(nevra(shortcutDiff(doubled, after).diff.removed)).toEqual(['removed-1.0-1.noarch']);
+  });
+
   it('reads every package that rpm has no digest for', () => {
     const noIndex = afterWith('no-index.sqlite', 'DROP TABLE Sha1header');
     expect(nevra(shortcutDiff(before, noIndex).fresh)).toEqual(nevra(parseRpmdbSqlite(noIndex, false)));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Package } from '../../main/packages/package-model';
 import { parseRpmdbSqlite } from '../../main/packages/read-packages';
 import { parseRpmHeader } from '../../main/packages/rpm-header';
-import { readTableBlobs } from '../../main/packages/sqlite-table';
+import { readTableBlobs } from '../support/table-blobs';
 import { run } from '../support/run';
 
 const root = mkdtempSync(join(tmpdir(), 'canopy-rpmdb-'));

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readTableBlobs, tableBlobs } from '../../main/packages/sqlite-table';
+import { readTableBlobs, tableBlobs } from '../support/table-blobs';
 import { run } from '../support/run';
 
 const root = mkdtempSync(join(tmpdir(), 'canopy-sqlite-'));
