@@ -1,8 +1,8 @@
-// Package databases as the engine points at them: a plain file, read into a buffer that is kept for the next
-// read, or a deflate stream inside an archive repository's object, inflated on libuv's thread pool so that two
-// databases inflate side by side. (The first touch of fresh memory costs a page fault
-// per page, and for a database of megabytes that costs more than reading it: seen here, 22 ms of faults against
-// 1 ms of copying for a 7 MB rpmdb. Parsers copy out what they keep, so the buffer can be reused.)
+// Package databases as the engine points at them: a plain file, read into a buffer that is kept for the next read,
+// or a deflate stream inside an archive repository's object, inflated on libuv's thread pool so that two databases
+// inflate side by side. (The first touch of fresh memory costs a page fault per page, and for a database of
+// megabytes that costs more than reading it: seen here, 22 ms of faults against 1 ms of copying for a 7 MB rpmdb.
+// Parsers copy out what they keep, so the buffer can be reused.)
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
